@@ -1,0 +1,265 @@
+/**
+ * Effective access: the profile's permission set, every assigned permission set and each group's
+ * aggregate permission set (Type Group, which already reflects muting). An assignment whose
+ * ExpirationDate has passed, relative to capturedAt, grants nothing; it is kept aside so evidence
+ * can say "would grant it, but expired".
+ */
+import type {
+  AssignmentRecord,
+  FieldDescribe,
+  Grant,
+  ObjectFlag,
+  ObjectFlags,
+  ObjectPermissionRecord,
+  PermissionSetRecord,
+  Snapshot,
+  SourceType
+} from './types';
+
+/** The one permission set the product owns and writes to. License None: assignable to any user. */
+export const PRODUCT_PERMISSION_SET = Object.freeze({
+  name: 'Act_On_Integration_User',
+  label: 'Act-On Integration User'
+});
+
+export const OBJECT_FLAGS: readonly ObjectFlag[] = ['Read', 'Create', 'Edit', 'Delete', 'ViewAll', 'ModifyAll'];
+
+export const OBJECT_FLAG_FIELDS: Record<ObjectFlag, keyof ObjectPermissionRecord & string> = {
+  Read: 'PermissionsRead',
+  Create: 'PermissionsCreate',
+  Edit: 'PermissionsEdit',
+  Delete: 'PermissionsDelete',
+  ViewAll: 'PermissionsViewAllRecords',
+  ModifyAll: 'PermissionsModifyAllRecords'
+};
+
+export const OBJECT_FLAG_LABELS: Record<ObjectFlag, string> = {
+  Read: 'Read',
+  Create: 'Create',
+  Edit: 'Edit',
+  Delete: 'Delete',
+  ViewAll: 'View All',
+  ModifyAll: 'Modify All'
+};
+
+/**
+ * Objects whose access is not held in ObjectPermissions: activities are readable by any user with
+ * API access, and editable with the Edit Tasks system permission.
+ */
+export const ACTIVITY_OBJECTS: readonly string[] = ['Task', 'Event'];
+
+export interface Source {
+  ps: PermissionSetRecord;
+  type: SourceType;
+  label: string;
+  assignment: AssignmentRecord | null;
+  /** Set when the assignment expired before capturedAt: the source grants nothing. */
+  expiredOn: string | null;
+}
+
+export interface FieldGrant {
+  source: Source;
+  read: boolean;
+  edit: boolean;
+}
+
+export function noObjectFlags(): ObjectFlags {
+  return { Read: false, Create: false, Edit: false, Delete: false, ViewAll: false, ModifyAll: false };
+}
+
+export function objectFlagsOf(row: ObjectPermissionRecord | undefined): ObjectFlags {
+  const flags = noObjectFlags();
+  if (row) for (const flag of OBJECT_FLAGS) flags[flag] = row[OBJECT_FLAG_FIELDS[flag]] === true;
+  return flags;
+}
+
+export function fieldKey(object: string, field: string): string {
+  return `${object}.${field}`.toLowerCase();
+}
+
+function sourceType(ps: PermissionSetRecord): SourceType {
+  if (ps.IsOwnedByProfile) return 'Profile';
+  if (ps.Type === 'Group' || ps.PermissionSetGroupId) return 'Group';
+  if (ps.Type === 'Session') return 'Session';
+  if (ps.Type && ps.Type !== 'Regular' && ps.Type !== 'Standard') return 'Other';
+  return 'PermissionSet';
+}
+
+export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
+  Profile: 'profile',
+  PermissionSet: 'permission set',
+  Group: 'permission set group',
+  Session: 'session-based permission set',
+  Other: 'permission set'
+};
+
+/** "profile 'Minimum Access - Salesforce'" */
+export function describeSource(source: Source): string {
+  return `${SOURCE_TYPE_LABELS[source.type]} '${source.label}'`;
+}
+
+export class AccessModel {
+  readonly snapshot: Snapshot;
+  readonly capturedAt: number;
+  /** Sources that grant: the profile first, then assignments in snapshot order. */
+  readonly sources: Source[] = [];
+  /** Assigned sources whose assignment expired: they grant nothing. */
+  readonly expired: Source[] = [];
+  private readonly objectRows = new Map<string, Map<string, ObjectPermissionRecord>>();
+  private readonly fieldGrants = new Map<string, FieldGrant[]>();
+  private readonly expiredFieldGrants = new Map<string, FieldGrant[]>();
+  private readonly describe = new Map<string, FieldDescribe>();
+  private readonly describedObjects = new Set<string>();
+
+  constructor(snapshot: Snapshot) {
+    this.snapshot = snapshot;
+    this.capturedAt = Date.parse(snapshot.capturedAt);
+    const byId = new Map(snapshot.permissionSets.map((ps) => [ps.Id, ps]));
+    const profilePs = snapshot.permissionSets.find(
+      (ps) => ps.IsOwnedByProfile === true && (!ps.ProfileId || ps.ProfileId === snapshot.user.ProfileId)
+    );
+    const taken = new Set<string>();
+    if (profilePs) {
+      this.sources.push(this.makeSource(profilePs, null));
+      taken.add(profilePs.Id);
+    }
+    for (const assignment of snapshot.assignments) {
+      const ps = byId.get(assignment.PermissionSetId);
+      if (!ps || taken.has(ps.Id) || ps.IsOwnedByProfile) continue;
+      taken.add(ps.Id);
+      const source = this.makeSource(ps, assignment);
+      (source.expiredOn ? this.expired : this.sources).push(source);
+    }
+    this.indexPermissions();
+    for (const field of snapshot.fields) {
+      this.describe.set(fieldKey(field.object, field.name), field);
+      this.describedObjects.add(field.object.toLowerCase());
+    }
+  }
+
+  private makeSource(ps: PermissionSetRecord, assignment: AssignmentRecord | null): Source {
+    const type = sourceType(ps);
+    const label =
+      type === 'Profile' ? (ps.Profile?.Name ?? this.snapshot.user.Profile.Name) : (ps.Label ?? ps.Name ?? ps.Id);
+    let expiredOn: string | null = null;
+    if (assignment?.ExpirationDate && Date.parse(assignment.ExpirationDate) <= this.capturedAt) {
+      expiredOn = assignment.ExpirationDate;
+    }
+    return { ps, type, label, assignment, expiredOn };
+  }
+
+  private indexPermissions(): void {
+    const all = [...this.sources, ...this.expired];
+    const bySourceId = new Map(all.map((s) => [s.ps.Id, s]));
+    for (const row of this.snapshot.objectPermissions) {
+      if (!bySourceId.has(row.ParentId)) continue;
+      let rows = this.objectRows.get(row.ParentId);
+      if (!rows) this.objectRows.set(row.ParentId, (rows = new Map()));
+      rows.set(row.SobjectType.toLowerCase(), row);
+    }
+    for (const row of this.snapshot.fieldPermissions) {
+      const source = bySourceId.get(row.ParentId);
+      if (!source) continue;
+      const dot = row.Field.indexOf('.');
+      const name = dot >= 0 ? row.Field.slice(dot + 1) : row.Field;
+      const objects = row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType];
+      const target = source.expiredOn ? this.expiredFieldGrants : this.fieldGrants;
+      for (const object of objects) {
+        const key = fieldKey(object, name);
+        let grants = target.get(key);
+        if (!grants) target.set(key, (grants = []));
+        grants.push({ source, read: row.PermissionsRead === true, edit: row.PermissionsEdit === true });
+      }
+    }
+  }
+
+  /** Sources whose permission set has the Permissions* field set. */
+  grantsOf(permission: string, expired = false): Source[] {
+    return (expired ? this.expired : this.sources).filter((s) => s.ps[permission] === true);
+  }
+
+  hasPermission(permission: string): boolean {
+    return this.sources.some((s) => s.ps[permission] === true);
+  }
+
+  objectRow(source: Source, object: string): ObjectPermissionRecord | undefined {
+    return this.objectRows.get(source.ps.Id)?.get(object.toLowerCase());
+  }
+
+  /** Effective object flags, and which source gives which flag. */
+  objectAccess(object: string, expired = false): { flags: ObjectFlags; bySource: { source: Source; flags: ObjectFlags }[] } {
+    const flags = noObjectFlags();
+    const bySource: { source: Source; flags: ObjectFlags }[] = [];
+    for (const source of expired ? this.expired : this.sources) {
+      const row = this.objectRow(source, object);
+      if (!row) continue;
+      const own = objectFlagsOf(row);
+      if (!OBJECT_FLAGS.some((f) => own[f])) continue;
+      bySource.push({ source, flags: own });
+      for (const f of OBJECT_FLAGS) flags[f] = flags[f] || own[f];
+    }
+    return { flags, bySource };
+  }
+
+  isActivity(object: string): boolean {
+    return ACTIVITY_OBJECTS.includes(object);
+  }
+
+  canReadObject(object: string): boolean {
+    return this.isActivity(object) || this.objectAccess(object).flags.Read;
+  }
+
+  canEditObject(object: string): boolean {
+    if (this.isActivity(object)) return this.hasPermission('PermissionsEditTask');
+    const { flags } = this.objectAccess(object);
+    return flags.Read && flags.Edit;
+  }
+
+  /** Effective field-level security on a permissionable field. */
+  fieldAccess(object: string, field: string): { read: boolean; edit: boolean; grants: FieldGrant[]; expired: FieldGrant[] } {
+    const key = fieldKey(object, field);
+    const grants = (this.fieldGrants.get(key) ?? []).filter((g) => g.read || g.edit);
+    const expired = (this.expiredFieldGrants.get(key) ?? []).filter((g) => g.read || g.edit);
+    const read = grants.some((g) => g.read);
+    return { read, edit: read && grants.some((g) => g.edit), grants, expired };
+  }
+
+  describeField(object: string, field: string): FieldDescribe | undefined {
+    return this.describe.get(fieldKey(object, field));
+  }
+
+  isDescribed(object: string): boolean {
+    return this.describedObjects.has(object.toLowerCase());
+  }
+
+  fieldsOf(object: string): FieldDescribe[] {
+    return this.snapshot.fields.filter((f) => f.object.toLowerCase() === object.toLowerCase());
+  }
+
+  /** Can the user read this described field: object Read plus FLS Read (or no FLS on the field). */
+  canReadField(field: FieldDescribe): boolean {
+    if (!this.canReadObject(field.object)) return false;
+    return !field.permissionable || this.fieldAccess(field.object, field.name).read;
+  }
+
+  /** The product's permission set, when the user already holds it. */
+  productSource(): Source | undefined {
+    return this.sources.find((s) => s.ps.Name === PRODUCT_PERMISSION_SET.name);
+  }
+
+  /** The source as the report shows it: who grants, its type and how many other users share it. */
+  toGrant(source: Source, grants: string[]): Grant {
+    const count = typeof source.ps.AssigneeCount === 'number' ? source.ps.AssigneeCount : null;
+    return {
+      id: source.ps.Id,
+      label: source.label,
+      name: source.ps.Name ?? null,
+      type: source.type,
+      assigneeCount: count,
+      otherUsers: count === null ? null : Math.max(0, count - 1),
+      grants,
+      assignmentId: source.assignment?.Id ?? null,
+      permissionSetGroupId: source.assignment?.PermissionSetGroupId ?? source.ps.PermissionSetGroupId ?? null
+    };
+  }
+}

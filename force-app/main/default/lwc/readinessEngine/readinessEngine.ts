@@ -1,0 +1,23 @@
+/**
+ * Act-On readiness engine: snapshot -> report -> fix plan. Pure TypeScript with no lwc imports,
+ * so the console, the card, Jest, the command line and the local preview all run the same rules.
+ */
+import { definitionsFromRecords } from './checklist';
+import { buildFixPlan, evaluate } from './engine';
+import { validateSnapshot } from './snapshot';
+import type { CheckRecord, FixPlan, Report } from './types';
+
+export { ChecklistError, SECTION_LABELS, SECTIONS, SEVERITIES, definitionsFromRecords } from './checklist';
+export { SnapshotError, validateSnapshot } from './snapshot';
+export { BLOCKER_CAP, MANUAL_CHECKS, READY_THRESHOLD, SEVERITY_POINTS, STATUS_TEXT, buildFixPlan, evaluate, scoreOf } from './engine';
+export { PRODUCT_PERMISSION_SET } from './access';
+export { OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
+export { HIGH_RISK_PERMISSIONS, permissionLabel } from './vocabulary';
+export { applyChanges } from './simulate';
+export type * from './types';
+
+/** One call for the common case: checklist records + raw snapshot -> report and the "fix all safe issues" plan. */
+export function assess(records: readonly CheckRecord[], snapshot: unknown): { report: Report; plan: FixPlan } {
+  const report = evaluate(definitionsFromRecords(records), validateSnapshot(snapshot));
+  return { report, plan: buildFixPlan(report) };
+}

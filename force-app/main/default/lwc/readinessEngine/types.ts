@@ -1,0 +1,352 @@
+/**
+ * Types shared by the engine, the UI, the command line and the tests.
+ * The snapshot types mirror the records the Apex reader returns (shared/spec/snapshot.md):
+ * Salesforce field API names as keys, relationship fields nested.
+ */
+
+export type Severity = 'blocker' | 'required' | 'recommended' | 'info';
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'n/a';
+export type OverallStatus = 'ready' | 'at-risk' | 'blocked';
+export type Section = 'identity' | 'authentication' | 'system' | 'object' | 'field' | 'data' | 'connection';
+export type RuleKind =
+  | 'user-active'
+  | 'user-license'
+  | 'system-permission'
+  | 'permission-absent'
+  | 'least-privilege'
+  | 'recent-logins'
+  | 'object-access'
+  | 'custom-related'
+  | 'field-access'
+  | 'field-budget'
+  | 'sensitive-fields'
+  | 'permission-set-assigned'
+  | 'oauth-app';
+
+/** One check of the checklist, as the engine reads it (converted from a Readiness_Check__mdt record). */
+export interface CheckDefinition {
+  id: string;
+  severity: Severity;
+  section: Section;
+  rule: RuleKind;
+  title: string;
+  requirement: string;
+  why: string;
+  source: string;
+  /** Rule parameter: a Permissions* field, an object, Object.Field, or a comma-separated list. */
+  target: string | null;
+  /** Rule parameter: object access (Read,Create,...) or field access (read | edit). */
+  access: string | null;
+  /** Mapped fields: the field used until the admin maps one (null: unknown until mapped). */
+  defaultField: string | null;
+  mapped: boolean;
+  threshold: number | null;
+  order: number;
+}
+
+/** A Readiness_Check__mdt record as Apex (getAll) or the shipped XML returns it. */
+export interface CheckRecord {
+  DeveloperName?: string;
+  Check_Id__c?: unknown;
+  Severity__c?: unknown;
+  Section__c?: unknown;
+  Rule__c?: unknown;
+  Title__c?: unknown;
+  Requirement__c?: unknown;
+  Why__c?: unknown;
+  Source__c?: unknown;
+  Target__c?: unknown;
+  Access__c?: unknown;
+  Default_Field__c?: unknown;
+  Mapped__c?: unknown;
+  Threshold__c?: unknown;
+  Sort_Order__c?: unknown;
+  Active__c?: unknown;
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------- snapshot
+
+export interface SnapshotUser {
+  Id: string;
+  Username: string;
+  Name?: string;
+  IsActive: boolean;
+  UserType?: string;
+  ProfileId: string;
+  Profile: { Name: string; UserLicense?: { Name: string } | null };
+  LastLoginDate?: string | null;
+  [key: string]: unknown;
+}
+
+export interface AssignmentRecord {
+  Id?: string;
+  PermissionSetId: string;
+  PermissionSetGroupId?: string | null;
+  ExpirationDate?: string | null;
+  [key: string]: unknown;
+}
+
+export interface PermissionSetRecord {
+  Id: string;
+  Name?: string;
+  Label?: string;
+  Type?: string | null;
+  IsOwnedByProfile?: boolean;
+  ProfileId?: string | null;
+  PermissionSetGroupId?: string | null;
+  AssigneeCount?: number | null;
+  LicenseId?: string | null;
+  Profile?: { Name?: string } | null;
+  [key: string]: unknown;
+}
+
+export interface ObjectPermissionRecord {
+  Id?: string;
+  ParentId: string;
+  SobjectType: string;
+  PermissionsRead?: boolean;
+  PermissionsCreate?: boolean;
+  PermissionsEdit?: boolean;
+  PermissionsDelete?: boolean;
+  PermissionsViewAllRecords?: boolean;
+  PermissionsModifyAllRecords?: boolean;
+  [key: string]: unknown;
+}
+
+export interface FieldPermissionRecord {
+  Id?: string;
+  ParentId: string;
+  SobjectType: string;
+  Field: string;
+  PermissionsRead?: boolean;
+  PermissionsEdit?: boolean;
+  [key: string]: unknown;
+}
+
+export interface FieldDescribe {
+  object: string;
+  name: string;
+  label?: string;
+  permissionable: boolean;
+  custom?: boolean;
+  type?: string;
+  securityClassification?: string | null;
+  complianceGroup?: string | null;
+  referenceTo?: string[];
+  [key: string]: unknown;
+}
+
+export interface LoginHistoryRecord {
+  LoginTime: string;
+  Status: string;
+  LoginType?: string | null;
+  Application?: string | null;
+  ApiType?: string | null;
+  SourceIp?: string | null;
+  [key: string]: unknown;
+}
+
+export interface OauthTokenRecord {
+  AppName: string;
+  UserId?: string | null;
+  User?: { Name?: string; Username?: string } | null;
+  LastUsedDate?: string | null;
+  UseCount?: number | null;
+  [key: string]: unknown;
+}
+
+/** What the running user could read: false means the checks that need it report unknown. */
+export interface AccessFlags {
+  loginHistory?: boolean;
+  oauthTokens?: boolean;
+  fieldClassification?: boolean;
+  [key: string]: boolean | undefined;
+}
+
+export interface Snapshot {
+  schemaVersion: 1;
+  capturedAt: string;
+  user: SnapshotUser;
+  assignments: AssignmentRecord[];
+  permissionSets: PermissionSetRecord[];
+  objectPermissions: ObjectPermissionRecord[];
+  fieldPermissions: FieldPermissionRecord[];
+  fields: FieldDescribe[];
+  loginHistory?: LoginHistoryRecord[];
+  oauthTokens?: OauthTokenRecord[];
+  fieldMapping?: Record<string, string>;
+  access?: AccessFlags;
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------- report
+
+export type SourceType = 'Profile' | 'PermissionSet' | 'Group' | 'Session' | 'Other';
+
+/** A profile, permission set or group that grants (or, for MFA, imposes) what a check looks at. */
+export interface Grant {
+  id: string;
+  label: string;
+  name: string | null;
+  type: SourceType;
+  /** Users the profile / permission set / group is assigned to, when the org said. */
+  assigneeCount: number | null;
+  /** Other users affected by a change to it (assigneeCount less this user), when known. */
+  otherUsers: number | null;
+  /** What it grants among what the check looks at, e.g. ['Read', 'View All']. */
+  grants: string[];
+  /** The assignment that gives it to the user (null for the profile). */
+  assignmentId: string | null;
+  permissionSetGroupId: string | null;
+}
+
+export type ObjectFlag = 'Read' | 'Create' | 'Edit' | 'Delete' | 'ViewAll' | 'ModifyAll';
+export type ObjectFlags = Record<ObjectFlag, boolean>;
+
+export interface ChangeBase {
+  /** Stable key: two fixes that touch the same row produce the same key and are merged. */
+  key: string;
+  /** The check ids this change serves. */
+  checkIds: string[];
+  /** Why, in words an admin reads in the preview. */
+  reason: string;
+}
+
+export interface EnsurePermissionSetChange extends ChangeBase {
+  kind: 'ensurePermissionSet';
+  permissionSet: string;
+  label: string;
+  /** Always null: License None, so Salesforce and Salesforce Integration users can both hold it. */
+  license: null;
+  before: 'exists' | 'missing' | 'unknown';
+}
+
+export interface ObjectPermissionChange extends ChangeBase {
+  kind: 'objectPermission';
+  permissionSet: string;
+  object: string;
+  before: ObjectFlags | null;
+  after: ObjectFlags;
+  /** Flags added only because Salesforce requires them (e.g. Delete for Modify All). */
+  dependencies: ObjectFlag[];
+}
+
+export interface FieldPermissionChange extends ChangeBase {
+  kind: 'fieldPermission';
+  permissionSet: string;
+  object: string;
+  /** Object.Field, as FieldPermissions.Field stores it. */
+  field: string;
+  before: { read: boolean; edit: boolean } | null;
+  after: { read: boolean; edit: boolean };
+}
+
+export interface SystemPermissionChange extends ChangeBase {
+  kind: 'systemPermission';
+  permissionSet: string;
+  permission: string;
+  before: boolean | null;
+  after: true;
+}
+
+export interface AssignPermissionSetChange extends ChangeBase {
+  kind: 'assignPermissionSet';
+  permissionSet: string;
+  userId: string;
+}
+
+export interface RemoveAssignmentChange extends ChangeBase {
+  kind: 'removeAssignment';
+  userId: string;
+  assignmentId: string | null;
+  permissionSetId: string;
+  permissionSetGroupId: string | null;
+  label: string;
+  sourceType: SourceType;
+  /** Everything else the removed permission set or group gave the user. */
+  alsoRemoves: string[];
+}
+
+export type Change =
+  | EnsurePermissionSetChange
+  | ObjectPermissionChange
+  | FieldPermissionChange
+  | SystemPermissionChange
+  | AssignPermissionSetChange
+  | RemoveAssignmentChange;
+
+export type ChangeKind = Change['kind'];
+
+/** What an admin must do by hand when no safe automatic change exists. */
+export interface ManualStep {
+  kind: 'setup' | 'map-field' | 'instructions';
+  summary: string;
+  steps: string[];
+  /** Relative Lightning URL of the Setup page to open, when there is one. */
+  url: string | null;
+  /** For kind map-field: the logical field to map, e.g. Contact.LeadScore. */
+  mappingKey?: string;
+}
+
+export interface CheckFix {
+  /** True when the changes alone make the check pass. */
+  fixable: boolean;
+  summary: string;
+  changes: Change[];
+  manual: ManualStep | null;
+  /** Set when an automatic change exists but is refused (it would break another check). */
+  refused: string | null;
+  warnings: string[];
+}
+
+export interface CheckResult {
+  id: string;
+  severity: Severity;
+  section: Section;
+  title: string;
+  requirement: string;
+  why: string;
+  source: string;
+  status: CheckStatus;
+  /** One or two sentences a person understands. */
+  evidence: string;
+  /** Further lines of evidence (one per field, source, login...). */
+  details: string[];
+  grantedBy: Grant[];
+  fix: CheckFix | null;
+}
+
+export interface ReportSummary {
+  pass: number;
+  warn: number;
+  fail: number;
+  unknown: number;
+  'n/a': number;
+  points: number;
+  possible: number;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  score: number;
+  status: OverallStatus;
+  /** One sentence saying what the status means. */
+  statusText: string;
+  capturedAt: string;
+  user: { Id: string; Username: string; Name: string | null; Profile: string | null; License: string | null };
+  summary: ReportSummary;
+  checks: CheckResult[];
+  /** Steps the product cannot decide from data: shown, never scored. */
+  manualChecks: ManualStep[];
+}
+
+export interface FixPlan {
+  userId: string;
+  permissionSet: { name: string; label: string };
+  checkIds: string[];
+  changes: Change[];
+  /** Checks asked for that have no safe automatic change, with the reason. */
+  skipped: { checkId: string; reason: string }[];
+  warnings: string[];
+}

@@ -1,0 +1,75 @@
+/** Names a person reads for the permission fields, the high-risk list, and Setup links. */
+
+/** Permissions an integration user should not hold (checklist.md, user.least-privilege). */
+export const HIGH_RISK_PERMISSIONS: readonly string[] = Object.freeze([
+  'PermissionsModifyAllData',
+  'PermissionsViewAllData',
+  'PermissionsManageUsers',
+  'PermissionsAuthorApex',
+  'PermissionsCustomizeApplication',
+  'PermissionsManageProfilesPermissionsets',
+  'PermissionsAssignPermissionSets',
+  'PermissionsManageSharing',
+  'PermissionsManageRoles',
+  'PermissionsManageInternalUsers',
+  'PermissionsResetPasswords',
+  'PermissionsManageRemoteAccess',
+  'PermissionsManageAuthProviders',
+  'PermissionsManageEncryptionKeys',
+  'PermissionsViewEncryptedData',
+  'PermissionsBulkApiHardDelete',
+  'PermissionsDataExport',
+  'PermissionsModifyMetadata',
+  'PermissionsManageTwoFactor',
+  'PermissionsBypassMFAForUiLogins'
+]);
+
+const LABELS: Record<string, string> = {
+  PermissionsApiEnabled: 'API Enabled',
+  PermissionsApiUserOnly: 'API Only User',
+  PermissionsTwoFactorApi: 'Multi-Factor Authentication for API Logins',
+  PermissionsPasswordNeverExpires: 'Password Never Expires',
+  PermissionsEditTask: 'Edit Tasks',
+  PermissionsExportReport: 'Export Reports',
+  PermissionsRunReports: 'Run Reports',
+  PermissionsViewPublicReports: 'View Reports in Public Folders',
+  PermissionsModifyAllData: 'Modify All Data',
+  PermissionsViewAllData: 'View All Data',
+  PermissionsManageUsers: 'Manage Users',
+  PermissionsAuthorApex: 'Author Apex',
+  PermissionsCustomizeApplication: 'Customize Application',
+  PermissionsManageProfilesPermissionsets: 'Manage Profiles and Permission Sets',
+  PermissionsAssignPermissionSets: 'Assign Permission Sets',
+  PermissionsManageSharing: 'Manage Sharing',
+  PermissionsManageRoles: 'Manage Roles',
+  PermissionsManageInternalUsers: 'Manage Internal Users',
+  PermissionsResetPasswords: 'Reset User Passwords and Unlock Users',
+  PermissionsManageRemoteAccess: 'Manage Connected Apps',
+  PermissionsManageAuthProviders: 'Manage Auth. Providers',
+  PermissionsManageEncryptionKeys: 'Manage Encryption Keys',
+  PermissionsViewEncryptedData: 'View Encrypted Data',
+  PermissionsBulkApiHardDelete: 'Bulk API Hard Delete',
+  PermissionsDataExport: 'Weekly Data Export',
+  PermissionsModifyMetadata: 'Modify Metadata Through Metadata API Functions',
+  PermissionsManageTwoFactor: 'Manage Multi-Factor Authentication in User Interface',
+  PermissionsBypassMFAForUiLogins: 'Waive Multi-Factor Authentication for Exempt Users'
+};
+
+/** "PermissionsApiEnabled" -> "API Enabled"; unknown fields are split at capitals. */
+export function permissionLabel(field: string): string {
+  return LABELS[field] ?? field.replace(/^Permissions/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+export const SYSTEM_ADMINISTRATOR_PROFILE = 'System Administrator';
+
+/** Relative Lightning URLs of the Setup pages a manual step points to. */
+export const setupUrl = {
+  profile: (profileId: string): string => `/lightning/setup/EnhancedProfiles/page?address=%2F${profileId}`,
+  permissionSet: (id: string): string => `/lightning/setup/PermSets/page?address=%2F${id}`,
+  permissionSetGroup: (id: string): string => `/lightning/setup/PermSetGroups/page?address=%2F${id}`,
+  user: (userId: string): string =>
+    `/lightning/setup/ManageUsers/page?address=%2F${userId}%3Fnoredirect%3D1%26isUserEntityOverride%3D1`,
+  loginHistory: (): string => '/lightning/setup/OrgLoginHistory/home',
+  connectedAppsUsage: (): string => '/lightning/setup/ConnectedAppsUsage/home',
+  objectManager: (object: string): string => `/lightning/setup/ObjectManager/${object}/FieldsAndRelationships/view`
+};
