@@ -25,7 +25,8 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--snapshot' || a === '--checklist') {
       const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new InputError(`${a} needs a value (${USAGE})`);
+      if (value === undefined || value.startsWith('--'))
+        throw new InputError(`${a} needs a value (${USAGE})`);
       args[a.slice(2)] = value;
     } else if (a.startsWith('--snapshot=')) args.snapshot = a.slice(11);
     else if (a.startsWith('--checklist=')) args.checklist = a.slice(12);
@@ -40,7 +41,11 @@ function readSnapshot(file) {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(e.code === 'ENOENT' ? `snapshot file not found: ${file}` : `cannot read snapshot file ${file}: ${e.code || e.message}`);
+    throw new InputError(
+      e.code === 'ENOENT'
+        ? `snapshot file not found: ${file}`
+        : `cannot read snapshot file ${file}: ${e.code || e.message}`
+    );
   }
   try {
     return JSON.parse(text);
@@ -53,7 +58,14 @@ function readSnapshot(file) {
 
 function painter(enabled) {
   const wrap = (code) => (s) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
-  return { bold: wrap('1'), dim: wrap('2'), red: wrap('31'), green: wrap('32'), yellow: wrap('33'), cyan: wrap('36') };
+  return {
+    bold: wrap('1'),
+    dim: wrap('2'),
+    red: wrap('31'),
+    green: wrap('32'),
+    yellow: wrap('33'),
+    cyan: wrap('36')
+  };
 }
 
 function readable(report, engine, colour) {
@@ -63,10 +75,16 @@ function readable(report, engine, colour) {
   const lines = [];
   const who = report.user.Name ? `${report.user.Username} (${report.user.Name})` : report.user.Username;
   lines.push(p.bold(`Act-On Readiness: ${who}`));
-  lines.push(`Score ${p.bold(String(report.score))}/100   Status ${statusColour[report.status](report.status.toUpperCase())}`);
+  lines.push(
+    `Score ${p.bold(String(report.score))}/100   Status ${statusColour[report.status](report.status.toUpperCase())}`
+  );
   lines.push(report.statusText);
   const s = report.summary;
-  lines.push(p.dim(`Checked ${report.capturedAt}: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.unknown} unknown, ${s['n/a']} n/a`));
+  lines.push(
+    p.dim(
+      `Checked ${report.capturedAt}: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.unknown} unknown, ${s['n/a']} n/a`
+    )
+  );
   const width = Math.max(...report.checks.map((c) => c.id.length));
   for (const section of engine.SECTIONS) {
     const checks = report.checks.filter((c) => c.section === section);
@@ -77,7 +95,10 @@ function readable(report, engine, colour) {
       lines.push(`  ${tag} ${c.id.padEnd(width)}  ${c.title} ${p.dim(`[${c.severity}]`)}`);
       if (c.status !== 'pass') {
         lines.push(`          ${c.evidence}`);
-        if (c.fix) lines.push(`          ${p.cyan(c.fix.fixable ? 'fix:' : 'to do:')} ${c.fix.refused ?? c.fix.summary}`);
+        if (c.fix)
+          lines.push(
+            `          ${p.cyan(c.fix.fixable ? 'fix:' : 'to do:')} ${c.fix.refused ?? c.fix.summary}`
+          );
       }
     }
   }
@@ -98,7 +119,8 @@ function main(argv) {
   try {
     snapshot = engine.validateSnapshot(raw);
   } catch (e) {
-    if (e instanceof engine.SnapshotError) throw new InputError(`invalid snapshot ${args.snapshot}: ${e.message}`);
+    if (e instanceof engine.SnapshotError)
+      throw new InputError(`invalid snapshot ${args.snapshot}: ${e.message}`);
     throw e;
   }
   let definitions;

@@ -9,7 +9,12 @@ const { XMLParser } = require('fast-xml-parser');
 const { ROOT } = require('./load-ts.cjs');
 
 const DIR = path.join(ROOT, 'force-app/main/default/customMetadata');
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, trimValues: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  trimValues: true
+});
 
 function valueOf(node) {
   if (node === undefined || node === null) return null;

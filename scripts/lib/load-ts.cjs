@@ -37,7 +37,6 @@ function loadTs(file) {
   const dir = path.dirname(filename);
   const localRequire = (specifier) =>
     specifier.startsWith('.') ? loadTs(resolveTs(dir, specifier)) : require(specifier);
-  // eslint-disable-next-line no-new-func
   const run = new Function('exports', 'require', 'module', '__filename', '__dirname', outputText);
   run(module.exports, localRequire, module, filename, dir);
   return module.exports;

@@ -22,7 +22,14 @@ export const PRODUCT_PERMISSION_SET = Object.freeze({
   label: 'Act-On Integration User'
 });
 
-export const OBJECT_FLAGS: readonly ObjectFlag[] = ['Read', 'Create', 'Edit', 'Delete', 'ViewAll', 'ModifyAll'];
+export const OBJECT_FLAGS: readonly ObjectFlag[] = [
+  'Read',
+  'Create',
+  'Edit',
+  'Delete',
+  'ViewAll',
+  'ModifyAll'
+];
 
 export const OBJECT_FLAG_FIELDS: Record<ObjectFlag, keyof ObjectPermissionRecord & string> = {
   Read: 'PermissionsRead',
@@ -140,7 +147,9 @@ export class AccessModel {
   private makeSource(ps: PermissionSetRecord, assignment: AssignmentRecord | null): Source {
     const type = sourceType(ps);
     const label =
-      type === 'Profile' ? (ps.Profile?.Name ?? this.snapshot.user.Profile.Name) : (ps.Label ?? ps.Name ?? ps.Id);
+      type === 'Profile'
+        ? (ps.Profile?.Name ?? this.snapshot.user.Profile.Name)
+        : (ps.Label ?? ps.Name ?? ps.Id);
     let expiredOn: string | null = null;
     if (assignment?.ExpirationDate && Date.parse(assignment.ExpirationDate) <= this.capturedAt) {
       expiredOn = assignment.ExpirationDate;
@@ -187,7 +196,10 @@ export class AccessModel {
   }
 
   /** Effective object flags, and which source gives which flag. */
-  objectAccess(object: string, expired = false): { flags: ObjectFlags; bySource: { source: Source; flags: ObjectFlags }[] } {
+  objectAccess(
+    object: string,
+    expired = false
+  ): { flags: ObjectFlags; bySource: { source: Source; flags: ObjectFlags }[] } {
     const flags = noObjectFlags();
     const bySource: { source: Source; flags: ObjectFlags }[] = [];
     for (const source of expired ? this.expired : this.sources) {
@@ -216,7 +228,10 @@ export class AccessModel {
   }
 
   /** Effective field-level security on a permissionable field. */
-  fieldAccess(object: string, field: string): { read: boolean; edit: boolean; grants: FieldGrant[]; expired: FieldGrant[] } {
+  fieldAccess(
+    object: string,
+    field: string
+  ): { read: boolean; edit: boolean; grants: FieldGrant[]; expired: FieldGrant[] } {
     const key = fieldKey(object, field);
     const grants = (this.fieldGrants.get(key) ?? []).filter((g) => g.read || g.edit);
     const expired = (this.expiredFieldGrants.get(key) ?? []).filter((g) => g.read || g.edit);

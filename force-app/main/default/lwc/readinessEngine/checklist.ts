@@ -58,7 +58,9 @@ function text(value: unknown): string | null {
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
   const s = text(value);
   if (s === null || !(allowed as readonly string[]).includes(s)) {
-    throw new ChecklistError(`${where} is ${JSON.stringify(value ?? null)}; expected one of ${allowed.join(', ')}`);
+    throw new ChecklistError(
+      `${where} is ${JSON.stringify(value ?? null)}; expected one of ${allowed.join(', ')}`
+    );
   }
   return s as T;
 }
@@ -82,7 +84,9 @@ export function definitionsFromRecords(records: readonly CheckRecord[]): CheckDe
   const seen = new Set<string>();
   const out: CheckDefinition[] = [];
   records.forEach((record, index) => {
-    const name = record.DeveloperName ? `Readiness_Check__mdt ${record.DeveloperName}` : `checklist record ${index}`;
+    const name = record.DeveloperName
+      ? `Readiness_Check__mdt ${record.DeveloperName}`
+      : `checklist record ${index}`;
     if (!bool(record.Active__c, true)) return;
     const id = text(record.Check_Id__c);
     if (id === null) throw new ChecklistError(`${name}: Check_Id__c is missing`);
@@ -109,7 +113,8 @@ export function definitionsFromRecords(records: readonly CheckRecord[]): CheckDe
     out.push(definition);
   });
   return out.sort(
-    (a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.order - b.order || (a.id < b.id ? -1 : 1)
+    (a, b) =>
+      SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.order - b.order || (a.id < b.id ? -1 : 1)
   );
 }
 
@@ -125,7 +130,10 @@ function checkParameters(d: CheckDefinition, name: string): void {
   if (NEEDS_TARGET.includes(d.rule) && d.target === null) {
     throw new ChecklistError(`${name}: rule ${d.rule} needs Target__c`);
   }
-  if ((d.rule === 'system-permission' || d.rule === 'permission-absent') && !/^Permissions\w+$/.test(d.target ?? '')) {
+  if (
+    (d.rule === 'system-permission' || d.rule === 'permission-absent') &&
+    !/^Permissions\w+$/.test(d.target ?? '')
+  ) {
     throw new ChecklistError(`${name}: Target__c must be a Permissions* field, got ${d.target}`);
   }
   if (d.rule === 'field-access') {

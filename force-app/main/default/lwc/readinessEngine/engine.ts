@@ -1,7 +1,14 @@
 /**
  * snapshot + checklist -> report -> fix plan. Pure: no I/O, no lwc imports.
  */
-import { AccessModel, OBJECT_FLAGS, PRODUCT_PERMISSION_SET, describeSource, objectFlagsOf, type Source } from './access';
+import {
+  AccessModel,
+  OBJECT_FLAGS,
+  PRODUCT_PERMISSION_SET,
+  describeSource,
+  objectFlagsOf,
+  type Source
+} from './access';
 import { flagList, manualFix, mergeChanges } from './fixes';
 import { RULE_EVALUATORS, type Evaluation } from './rules';
 import { applyChanges } from './simulate';
@@ -21,13 +28,19 @@ import type {
 } from './types';
 import { permissionLabel, setupUrl } from './vocabulary';
 
-export const SEVERITY_POINTS: Record<Severity, number> = { blocker: 10, required: 5, recommended: 2, info: 0 };
+export const SEVERITY_POINTS: Record<Severity, number> = {
+  blocker: 10,
+  required: 5,
+  recommended: 2,
+  info: 0
+};
 export const BLOCKER_CAP = 49;
 export const READY_THRESHOLD = 80;
 
 export const STATUS_TEXT: Record<OverallStatus, string> = {
   ready: 'Act-On can connect as this user, and every blocker and required check passes.',
-  'at-risk': "Act-On can log in, but required permissions are missing or the setup is below Act-On's recommendations: syncs may fail or skip data.",
+  'at-risk':
+    "Act-On can log in, but required permissions are missing or the setup is below Act-On's recommendations: syncs may fail or skip data.",
   blocked: 'Act-On cannot work as this user: fix the blocking checks first.'
 };
 
@@ -36,24 +49,33 @@ export const MANUAL_CHECKS: readonly ManualStep[] = Object.freeze([
   {
     kind: 'instructions',
     summary: 'Record types',
-    steps: ["Edit Record Type Settings (Lead, Contact, Account) so the integration user sees only the record types Act-On should sync."],
+    steps: [
+      'Edit Record Type Settings (Lead, Contact, Account) so the integration user sees only the record types Act-On should sync.'
+    ],
     url: null
   },
   {
     kind: 'instructions',
     summary: 'Security token',
-    steps: ["Reset the integration user's security token (the user's personal settings) and enter it in Act-On's connector settings."],
+    steps: [
+      "Reset the integration user's security token (the user's personal settings) and enter it in Act-On's connector settings."
+    ],
     url: null
   },
   {
     kind: 'instructions',
     summary: 'IP ranges and session policies',
-    steps: ["Make sure the profile's login IP ranges and the org's session settings allow Act-On's servers to log in."],
+    steps: [
+      "Make sure the profile's login IP ranges and the org's session settings allow Act-On's servers to log in."
+    ],
     url: null
   }
 ]);
 
-function evaluateAll(definitions: readonly CheckDefinition[], snapshot: Snapshot): { access: AccessModel; evaluations: Evaluation[] } {
+function evaluateAll(
+  definitions: readonly CheckDefinition[],
+  snapshot: Snapshot
+): { access: AccessModel; evaluations: Evaluation[] } {
   const access = new AccessModel(snapshot);
   const evaluations = definitions.map((d) => RULE_EVALUATORS[d.rule](d, access));
   return { access, evaluations };
@@ -70,7 +92,9 @@ function whatElse(access: AccessModel, source: Source, except: string): string[]
     const flags = objectFlagsOf(row);
     if (OBJECT_FLAGS.some((f) => flags[f])) out.push(`${row.SobjectType}: ${flagList(flags)}`);
   }
-  const fields = access.snapshot.fieldPermissions.filter((r) => r.ParentId === source.ps.Id && r.PermissionsRead).length;
+  const fields = access.snapshot.fieldPermissions.filter(
+    (r) => r.ParentId === source.ps.Id && r.PermissionsRead
+  ).length;
   if (fields) out.push(`${fields} field permission${fields === 1 ? '' : 's'}`);
   return out;
 }
@@ -125,7 +149,11 @@ function removalFix(
     if (d.id === definition.id || before[i].status !== 'pass' || after[i].status === 'pass') return;
     const fix = after[i].fix;
     if (fix?.fixable) {
-      for (const change of fix.changes) compensation.push({ ...change, reason: `${change.reason} (replaces what the removed assignment gave)` });
+      for (const change of fix.changes)
+        compensation.push({
+          ...change,
+          reason: `${change.reason} (replaces what the removed assignment gave)`
+        });
     } else {
       lost.push(d.id);
     }
@@ -141,7 +169,10 @@ function removalFix(
           `Removing ${names} from this user would take away what ${lost.join(', ')} need${lost.length === 1 ? 's' : ''}, and the product cannot grant that itself.`,
           `Ask the owner of ${names} to clear ${label} there, or move what this user needs into 'Act-On Integration User' first.`
         ],
-        url: removable[0].type === 'Group' && removals[0].permissionSetGroupId ? setupUrl.permissionSetGroup(removals[0].permissionSetGroupId) : setupUrl.permissionSet(removable[0].ps.Id)
+        url:
+          removable[0].type === 'Group' && removals[0].permissionSetGroupId
+            ? setupUrl.permissionSetGroup(removals[0].permissionSetGroupId)
+            : setupUrl.permissionSet(removable[0].ps.Id)
       },
       `Removing ${names} would take away something ${lost.join(', ')} need${lost.length === 1 ? 's' : ''}.`
     );
@@ -159,7 +190,11 @@ function removalFix(
   };
 }
 
-export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'>[]): { score: number; status: OverallStatus; summary: ReportSummary } {
+export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'>[]): {
+  score: number;
+  status: OverallStatus;
+  summary: ReportSummary;
+} {
   const summary: ReportSummary = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0, points: 0, possible: 0 };
   let blockerFails = false;
   let requiredFails = false;
@@ -174,7 +209,11 @@ export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'
   }
   let score = summary.possible ? Math.floor((100 * summary.points) / summary.possible) : 0;
   if (blockerFails) score = Math.min(score, BLOCKER_CAP);
-  const status: OverallStatus = blockerFails ? 'blocked' : requiredFails || score < READY_THRESHOLD ? 'at-risk' : 'ready';
+  const status: OverallStatus = blockerFails
+    ? 'blocked'
+    : requiredFails || score < READY_THRESHOLD
+      ? 'at-risk'
+      : 'ready';
   return { score, status, summary };
 }
 
@@ -184,7 +223,8 @@ export function evaluate(definitions: readonly CheckDefinition[], snapshot: Snap
   const checks: CheckResult[] = definitions.map((d, i) => {
     const e = evaluations[i];
     let fix = e.fix;
-    if (d.rule === 'permission-absent' && e.status === 'fail') fix = removalFix(d, definitions, access, evaluations);
+    if (d.rule === 'permission-absent' && e.status === 'fail')
+      fix = removalFix(d, definitions, access, evaluations);
     return {
       id: d.id,
       severity: d.severity,
@@ -235,18 +275,25 @@ export function buildFixPlan(report: Report, checkIds?: readonly string[]): FixP
     if (wanted && !wanted.has(check.id)) continue;
     const fix = check.fix;
     if (!fix || check.status === 'pass') {
-      if (wanted) skipped.push({ checkId: check.id, reason: check.status === 'pass' ? 'already passes' : 'nothing to change' });
+      if (wanted)
+        skipped.push({
+          checkId: check.id,
+          reason: check.status === 'pass' ? 'already passes' : 'nothing to change'
+        });
       continue;
     }
     if (!fix.fixable) {
-      if (wanted || fix.refused) skipped.push({ checkId: check.id, reason: fix.refused ?? fix.manual?.summary ?? fix.summary });
+      if (wanted || fix.refused)
+        skipped.push({ checkId: check.id, reason: fix.refused ?? fix.manual?.summary ?? fix.summary });
       continue;
     }
     included.push(check.id);
     changes.push(...fix.changes);
     for (const w of fix.warnings) if (!warnings.includes(w)) warnings.push(w);
   }
-  if (wanted) for (const id of wanted) if (!report.checks.some((c) => c.id === id)) skipped.push({ checkId: id, reason: 'no such check' });
+  if (wanted)
+    for (const id of wanted)
+      if (!report.checks.some((c) => c.id === id)) skipped.push({ checkId: id, reason: 'no such check' });
   return {
     userId: report.user.Id,
     permissionSet: { name: PRODUCT_PERMISSION_SET.name, label: PRODUCT_PERMISSION_SET.label },

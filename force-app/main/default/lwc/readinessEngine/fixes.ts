@@ -92,7 +92,9 @@ export function objectPermission(
   const closure = withDependencies(needed);
   const after = before ? { ...before } : noObjectFlags();
   for (const f of closure) after[f] = true;
-  const dependencies = OBJECT_FLAGS.filter((f) => closure.has(f) && !needed.includes(f) && !(before?.[f] ?? false));
+  const dependencies = OBJECT_FLAGS.filter(
+    (f) => closure.has(f) && !needed.includes(f) && !(before?.[f] ?? false)
+  );
   let reason = `Grants ${flagList(needed as ObjectFlag[])} on ${object}.`;
   if (dependencies.includes('Delete') && needed.includes('ModifyAll')) {
     reason += ` Delete is added because Salesforce rejects Modify All without Read, Edit, Delete and View All (Act-On's list omits it).`;
@@ -138,7 +140,11 @@ export function fieldPermission(
   };
 }
 
-export function systemPermission(access: AccessModel, permission: string, checkId: string): SystemPermissionChange {
+export function systemPermission(
+  access: AccessModel,
+  permission: string,
+  checkId: string
+): SystemPermissionChange {
   const product = access.productSource();
   return {
     kind: 'systemPermission',
@@ -153,7 +159,13 @@ export function systemPermission(access: AccessModel, permission: string, checkI
 }
 
 /** A fix made of grants on the product's permission set, with the set ensured and assigned first. */
-export function grantFix(access: AccessModel, checkId: string, summary: string, grants: Change[], warnings: string[] = []): CheckFix {
+export function grantFix(
+  access: AccessModel,
+  checkId: string,
+  summary: string,
+  grants: Change[],
+  warnings: string[] = []
+): CheckFix {
   const changes: Change[] = [ensurePermissionSet(access, checkId)];
   const assign = assignPermissionSet(access, checkId);
   if (assign) changes.push(assign);
@@ -167,7 +179,9 @@ export function grantFix(access: AccessModel, checkId: string, summary: string, 
     );
   }
   if (!access.snapshot.user.IsActive) {
-    allWarnings.push('The user is inactive: Salesforce refuses permission set assignments to inactive users. Activate the user first.');
+    allWarnings.push(
+      'The user is inactive: Salesforce refuses permission set assignments to inactive users. Activate the user first.'
+    );
   }
   return { fixable: true, summary, changes, manual: null, refused: null, warnings: allWarnings };
 }

@@ -9,15 +9,64 @@ import type { CheckRecord, FixPlan, Report } from './types';
 
 export { ChecklistError, SECTION_LABELS, SECTIONS, SEVERITIES, definitionsFromRecords } from './checklist';
 export { SnapshotError, validateSnapshot } from './snapshot';
-export { BLOCKER_CAP, MANUAL_CHECKS, READY_THRESHOLD, SEVERITY_POINTS, STATUS_TEXT, buildFixPlan, evaluate, scoreOf } from './engine';
+export {
+  BLOCKER_CAP,
+  MANUAL_CHECKS,
+  READY_THRESHOLD,
+  SEVERITY_POINTS,
+  STATUS_TEXT,
+  buildFixPlan,
+  evaluate,
+  scoreOf
+} from './engine';
 export { PRODUCT_PERMISSION_SET } from './access';
 export { OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
 export { HIGH_RISK_PERMISSIONS, permissionLabel } from './vocabulary';
 export { applyChanges } from './simulate';
-export type * from './types';
+export type {
+  Severity,
+  CheckStatus,
+  OverallStatus,
+  Section,
+  RuleKind,
+  CheckDefinition,
+  CheckRecord,
+  SnapshotUser,
+  AssignmentRecord,
+  PermissionSetRecord,
+  ObjectPermissionRecord,
+  FieldPermissionRecord,
+  FieldDescribe,
+  LoginHistoryRecord,
+  OauthTokenRecord,
+  AccessFlags,
+  Snapshot,
+  SourceType,
+  Grant,
+  ObjectFlag,
+  ObjectFlags,
+  ChangeBase,
+  EnsurePermissionSetChange,
+  ObjectPermissionChange,
+  FieldPermissionChange,
+  SystemPermissionChange,
+  AssignPermissionSetChange,
+  RemoveAssignmentChange,
+  Change,
+  ChangeKind,
+  ManualStep,
+  CheckFix,
+  CheckResult,
+  ReportSummary,
+  Report,
+  FixPlan
+} from './types';
 
 /** One call for the common case: checklist records + raw snapshot -> report and the "fix all safe issues" plan. */
-export function assess(records: readonly CheckRecord[], snapshot: unknown): { report: Report; plan: FixPlan } {
+export function assess(
+  records: readonly CheckRecord[],
+  snapshot: unknown
+): { report: Report; plan: FixPlan } {
   const report = evaluate(definitionsFromRecords(records), validateSnapshot(snapshot));
   return { report, plan: buildFixPlan(report) };
 }

@@ -17,7 +17,9 @@ export function simulatedId(prefix: string): string {
 
 export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Snapshot {
   const next = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
-  let product: PermissionSetRecord | undefined = next.permissionSets.find((ps) => ps.Name === PRODUCT_PERMISSION_SET.name);
+  let product: PermissionSetRecord | undefined = next.permissionSets.find(
+    (ps) => ps.Name === PRODUCT_PERMISSION_SET.name
+  );
   const needProduct = (): PermissionSetRecord => {
     if (!product) throw new Error(`${PRODUCT_PERMISSION_SET.name} must be ensured before it is changed`);
     return product;
@@ -52,8 +54,13 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
       }
       case 'fieldPermission': {
         const ps = needProduct();
-        let row = next.fieldPermissions.find((r) => r.ParentId === ps.Id && r.Field.toLowerCase() === change.field.toLowerCase());
-        if (!row) next.fieldPermissions.push((row = { ParentId: ps.Id, SobjectType: change.object, Field: change.field }));
+        let row = next.fieldPermissions.find(
+          (r) => r.ParentId === ps.Id && r.Field.toLowerCase() === change.field.toLowerCase()
+        );
+        if (!row)
+          next.fieldPermissions.push(
+            (row = { ParentId: ps.Id, SobjectType: change.object, Field: change.field })
+          );
         row.PermissionsRead = change.after.read;
         row.PermissionsEdit = change.after.edit;
         break;
@@ -61,22 +68,31 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
       case 'assignPermissionSet': {
         const ps = needProduct();
         if (!next.assignments.some((a) => a.PermissionSetId === ps.Id)) {
-          next.assignments.push({ Id: simulatedId('0Pa'), PermissionSetId: ps.Id, PermissionSetGroupId: null, ExpirationDate: null });
+          next.assignments.push({
+            Id: simulatedId('0Pa'),
+            PermissionSetId: ps.Id,
+            PermissionSetGroupId: null,
+            ExpirationDate: null
+          });
           ps.AssigneeCount = (ps.AssigneeCount ?? 0) + 1;
         }
         break;
       }
       case 'removeAssignment': {
         const before = next.assignments.length;
-        next.assignments = next.assignments.filter((a) =>
-          change.assignmentId ? a.Id !== change.assignmentId : a.PermissionSetId !== change.permissionSetId
-        );
+        const removed = (a: { Id?: string; PermissionSetId: string }): boolean => {
+          if (change.assignmentId) return a.Id === change.assignmentId;
+          return a.PermissionSetId === change.permissionSetId;
+        };
+        next.assignments = next.assignments.filter((a) => !removed(a));
         const ps = next.permissionSets.find((p) => p.Id === change.permissionSetId);
         if (ps && before !== next.assignments.length && typeof ps.AssigneeCount === 'number') {
           ps.AssigneeCount = Math.max(0, ps.AssigneeCount - 1);
         }
         break;
       }
+      default:
+        throw new Error(`unknown change kind ${(change as { kind: string }).kind}`);
     }
   }
   return next;

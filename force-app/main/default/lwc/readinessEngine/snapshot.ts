@@ -37,7 +37,12 @@ const SNAPSHOT: Spec = {
         kind: 'object',
         fields: {
           Name: { kind: 'string' },
-          UserLicense: { kind: 'object', optional: true, nullable: true, fields: { Name: { kind: 'string' } } }
+          UserLicense: {
+            kind: 'object',
+            optional: true,
+            nullable: true,
+            fields: { Name: { kind: 'string' } }
+          }
         }
       },
       LastLoginDate: { kind: 'date', optional: true, nullable: true }
@@ -79,7 +84,12 @@ const SNAPSHOT: Spec = {
   },
   fieldPermissions: {
     kind: 'array',
-    each: { ParentId: { kind: 'string' }, SobjectType: { kind: 'string' }, Field: { kind: 'string' }, ...PERMISSION_FLAGS }
+    each: {
+      ParentId: { kind: 'string' },
+      SobjectType: { kind: 'string' },
+      Field: { kind: 'string' },
+      ...PERMISSION_FLAGS
+    }
   },
   fields: {
     kind: 'array',
@@ -117,7 +127,8 @@ const SNAPSHOT: Spec = {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -182,11 +193,15 @@ export function validateSnapshot(input: unknown): Snapshot {
   const snapshot = input as Record<string, unknown>;
   checkObject(snapshot, SNAPSHOT, 'snapshot');
   if (snapshot.schemaVersion !== 1) {
-    throw new SnapshotError(`snapshot.schemaVersion ${String(snapshot.schemaVersion)} is not supported (expected 1)`);
+    throw new SnapshotError(
+      `snapshot.schemaVersion ${String(snapshot.schemaVersion)} is not supported (expected 1)`
+    );
   }
   for (const [key, value] of Object.entries((snapshot.fieldMapping as Record<string, unknown>) ?? {})) {
     if (typeof value !== 'string' && value !== null) {
-      throw new SnapshotError(`snapshot.fieldMapping.${key} must be a field API name string (got ${describe(value)})`);
+      throw new SnapshotError(
+        `snapshot.fieldMapping.${key} must be a field API name string (got ${describe(value)})`
+      );
     }
   }
   for (const [key, value] of Object.entries((snapshot.access as Record<string, unknown>) ?? {})) {

@@ -71,5 +71,6 @@ export const setupUrl = {
     `/lightning/setup/ManageUsers/page?address=%2F${userId}%3Fnoredirect%3D1%26isUserEntityOverride%3D1`,
   loginHistory: (): string => '/lightning/setup/OrgLoginHistory/home',
   connectedAppsUsage: (): string => '/lightning/setup/ConnectedAppsUsage/home',
-  objectManager: (object: string): string => `/lightning/setup/ObjectManager/${object}/FieldsAndRelationships/view`
+  objectManager: (object: string): string =>
+    `/lightning/setup/ObjectManager/${object}/FieldsAndRelationships/view`
 };
