@@ -64,6 +64,11 @@ export interface Source {
   expiredOn: string | null;
 }
 
+export interface ObjectAccess {
+  readonly flags: Readonly<ObjectFlags>;
+  readonly bySource: readonly { source: Source; flags: ObjectFlags }[];
+}
+
 export interface FieldGrant {
   source: Source;
   read: boolean;
@@ -117,6 +122,7 @@ export class AccessModel {
   private readonly expiredFieldGrants = new Map<string, FieldGrant[]>();
   private readonly describe = new Map<string, FieldDescribe>();
   private readonly describedObjects = new Set<string>();
+  private readonly objectCache = new Map<string, ObjectAccess>();
 
   constructor(snapshot: Snapshot) {
     this.snapshot = snapshot;
@@ -195,22 +201,25 @@ export class AccessModel {
     return this.objectRows.get(source.ps.Id)?.get(object.toLowerCase());
   }
 
-  /** Effective object flags, and which source gives which flag. */
-  objectAccess(
-    object: string,
-    expired = false
-  ): { flags: ObjectFlags; bySource: { source: Source; flags: ObjectFlags }[] } {
-    const flags = noObjectFlags();
-    const bySource: { source: Source; flags: ObjectFlags }[] = [];
-    for (const source of expired ? this.expired : this.sources) {
-      const row = this.objectRow(source, object);
-      if (!row) continue;
-      const own = objectFlagsOf(row);
-      if (!OBJECT_FLAGS.some((f) => own[f])) continue;
-      bySource.push({ source, flags: own });
-      for (const f of OBJECT_FLAGS) flags[f] = flags[f] || own[f];
+  /** Effective object flags, and which source gives which flag (computed once per object). */
+  objectAccess(object: string, expired = false): ObjectAccess {
+    const key = `${expired ? 'x' : 'e'}:${object.toLowerCase()}`;
+    let cached = this.objectCache.get(key);
+    if (!cached) {
+      const flags = noObjectFlags();
+      const bySource: { source: Source; flags: ObjectFlags }[] = [];
+      for (const source of expired ? this.expired : this.sources) {
+        const row = this.objectRow(source, object);
+        if (!row) continue;
+        const own = objectFlagsOf(row);
+        if (!OBJECT_FLAGS.some((f) => own[f])) continue;
+        bySource.push({ source, flags: own });
+        for (const f of OBJECT_FLAGS) flags[f] = flags[f] || own[f];
+      }
+      cached = Object.freeze({ flags: Object.freeze(flags), bySource: Object.freeze(bySource) });
+      this.objectCache.set(key, cached);
     }
-    return { flags, bySource };
+    return cached;
   }
 
   isActivity(object: string): boolean {
@@ -260,6 +269,11 @@ export class AccessModel {
   /** The product's permission set, when the user already holds it. */
   productSource(): Source | undefined {
     return this.sources.find((s) => s.ps.Name === PRODUCT_PERMISSION_SET.name);
+  }
+
+  /** The product's permission set held through an assignment that expired. */
+  expiredProductSource(): Source | undefined {
+    return this.expired.find((s) => s.ps.Name === PRODUCT_PERMISSION_SET.name);
   }
 
   /** The source as the report shows it: who grants, its type and how many other users share it. */

@@ -64,20 +64,30 @@ export function ensurePermissionSet(access: AccessModel, checkId: string): Ensur
     permissionSet: PS,
     label: PRODUCT_PERMISSION_SET.label,
     license: null,
-    before: access.productSource() ? 'exists' : 'unknown'
+    before: knownProduct(access) ? 'exists' : 'unknown'
   };
 }
 
 export function assignPermissionSet(access: AccessModel, checkId: string): AssignPermissionSetChange | null {
   if (access.productSource()) return null;
+  const expired = access.expiredProductSource();
+  const user = access.snapshot.user.Username;
   return {
     kind: 'assignPermissionSet',
     key: `assign:${PS}:${access.snapshot.user.Id}`,
     checkIds: [checkId],
-    reason: `Assigns '${PRODUCT_PERMISSION_SET.label}' to ${access.snapshot.user.Username} so its permissions take effect.`,
+    reason: expired
+      ? `Renews the assignment of '${PRODUCT_PERMISSION_SET.label}' to ${user}, which expired on ${expired.expiredOn?.slice(0, 10)}, by clearing its expiration date.`
+      : `Assigns '${PRODUCT_PERMISSION_SET.label}' to ${user} so its permissions take effect.`,
     permissionSet: PS,
-    userId: access.snapshot.user.Id
+    userId: access.snapshot.user.Id,
+    expiredAssignmentId: expired?.assignment?.Id ?? null
   };
+}
+
+/** The product's permission set as the snapshot knows it (held or expired), for before values. */
+function knownProduct(access: AccessModel) {
+  return access.productSource() ?? access.expiredProductSource();
 }
 
 export function objectPermission(
@@ -86,7 +96,7 @@ export function objectPermission(
   needed: readonly ObjectFlag[],
   checkId: string
 ): ObjectPermissionChange {
-  const product = access.productSource();
+  const product = knownProduct(access);
   const row = product ? access.objectRow(product, object) : undefined;
   const before = product ? objectFlagsOf(row) : null;
   const closure = withDependencies(needed);
@@ -121,10 +131,11 @@ export function fieldPermission(
   edit: boolean,
   checkId: string
 ): FieldPermissionChange {
-  const product = access.productSource();
+  const product = knownProduct(access);
   let before: { read: boolean; edit: boolean } | null = null;
   if (product) {
-    const own = access.fieldAccess(object, field).grants.find((g) => g.source === product);
+    const { grants, expired } = access.fieldAccess(object, field);
+    const own = [...grants, ...expired].find((g) => g.source === product);
     before = { read: own?.read ?? false, edit: own?.edit ?? false };
   }
   return {
@@ -145,7 +156,7 @@ export function systemPermission(
   permission: string,
   checkId: string
 ): SystemPermissionChange {
-  const product = access.productSource();
+  const product = knownProduct(access);
   return {
     kind: 'systemPermission',
     key: `system:${PS}:${permission}`,

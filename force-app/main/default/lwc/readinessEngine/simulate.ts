@@ -1,8 +1,9 @@
 /**
  * Applies a fix plan to a copy of a snapshot, the way the Apex writer applies it to the org:
  * grants land on the product's permission set, which is created and assigned when missing.
- * Used by the property test (every fixable check passes after its plan) and by the local preview,
- * whose stand-in for the Apex controller has no org to write to.
+ * Used by the property test (every fixable check passes after its plan), by the removal fix (what
+ * would break without that assignment) and by the local preview, whose stand-in for the Apex
+ * controller has no org to write to.
  */
 import { OBJECT_FLAGS, OBJECT_FLAG_FIELDS, PRODUCT_PERMISSION_SET } from './access';
 import type { Change, PermissionSetRecord, Snapshot } from './types';
@@ -15,11 +16,27 @@ export function simulatedId(prefix: string): string {
   return `${prefix}SIM${String(counter).padStart(12, '0')}`;
 }
 
+/** Replaces the record at index i by a shallow copy and returns the copy (copy-on-write). */
+function own<T extends object>(list: T[], i: number): T {
+  list[i] = { ...list[i] };
+  return list[i];
+}
+
+/**
+ * Returns a new snapshot with the changes applied; the input is never modified. The record arrays
+ * are copied and only the records a change touches are cloned, so large snapshots stay cheap.
+ */
 export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Snapshot {
-  const next = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
-  let product: PermissionSetRecord | undefined = next.permissionSets.find(
-    (ps) => ps.Name === PRODUCT_PERMISSION_SET.name
-  );
+  const next: Snapshot = {
+    ...snapshot,
+    assignments: [...snapshot.assignments],
+    permissionSets: [...snapshot.permissionSets],
+    objectPermissions: [...snapshot.objectPermissions],
+    fieldPermissions: [...snapshot.fieldPermissions]
+  };
+  const productIndex = next.permissionSets.findIndex((ps) => ps.Name === PRODUCT_PERMISSION_SET.name);
+  let product: PermissionSetRecord | undefined =
+    productIndex >= 0 ? own(next.permissionSets, productIndex) : undefined;
   const needProduct = (): PermissionSetRecord => {
     if (!product) throw new Error(`${PRODUCT_PERMISSION_SET.name} must be ensured before it is changed`);
     return product;
@@ -47,27 +64,35 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
         break;
       case 'objectPermission': {
         const ps = needProduct();
-        let row = next.objectPermissions.find((r) => r.ParentId === ps.Id && r.SobjectType === change.object);
-        if (!row) next.objectPermissions.push((row = { ParentId: ps.Id, SobjectType: change.object }));
+        const i = next.objectPermissions.findIndex(
+          (r) => r.ParentId === ps.Id && r.SobjectType === change.object
+        );
+        const row = i >= 0 ? own(next.objectPermissions, i) : { ParentId: ps.Id, SobjectType: change.object };
+        if (i < 0) next.objectPermissions.push(row);
         for (const flag of OBJECT_FLAGS) row[OBJECT_FLAG_FIELDS[flag]] = change.after[flag];
         break;
       }
       case 'fieldPermission': {
         const ps = needProduct();
-        let row = next.fieldPermissions.find(
-          (r) => r.ParentId === ps.Id && r.Field.toLowerCase() === change.field.toLowerCase()
+        const field = change.field.toLowerCase();
+        const i = next.fieldPermissions.findIndex(
+          (r) => r.ParentId === ps.Id && r.Field.toLowerCase() === field
         );
-        if (!row)
-          next.fieldPermissions.push(
-            (row = { ParentId: ps.Id, SobjectType: change.object, Field: change.field })
-          );
+        const row =
+          i >= 0
+            ? own(next.fieldPermissions, i)
+            : { ParentId: ps.Id, SobjectType: change.object, Field: change.field };
+        if (i < 0) next.fieldPermissions.push(row);
         row.PermissionsRead = change.after.read;
         row.PermissionsEdit = change.after.edit;
         break;
       }
       case 'assignPermissionSet': {
         const ps = needProduct();
-        if (!next.assignments.some((a) => a.PermissionSetId === ps.Id)) {
+        const held = next.assignments.findIndex((a) => a.PermissionSetId === ps.Id);
+        if (held >= 0) {
+          own(next.assignments, held).ExpirationDate = null;
+        } else {
           next.assignments.push({
             Id: simulatedId('0Pa'),
             PermissionSetId: ps.Id,
@@ -85,9 +110,10 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
           return a.PermissionSetId === change.permissionSetId;
         };
         next.assignments = next.assignments.filter((a) => !removed(a));
-        const ps = next.permissionSets.find((p) => p.Id === change.permissionSetId);
-        if (ps && before !== next.assignments.length && typeof ps.AssigneeCount === 'number') {
-          ps.AssigneeCount = Math.max(0, ps.AssigneeCount - 1);
+        const i = next.permissionSets.findIndex((p) => p.Id === change.permissionSetId);
+        const count = i >= 0 ? next.permissionSets[i].AssigneeCount : null;
+        if (before !== next.assignments.length && typeof count === 'number') {
+          own(next.permissionSets, i).AssigneeCount = Math.max(0, count - 1);
         }
         break;
       }

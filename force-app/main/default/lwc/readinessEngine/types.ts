@@ -254,6 +254,11 @@ export interface AssignPermissionSetChange extends ChangeBase {
   kind: 'assignPermissionSet';
   permissionSet: string;
   userId: string;
+  /**
+   * Set when the user already has an assignment of the permission set that expired: the writer
+   * clears its ExpirationDate instead of inserting a second assignment (Salesforce rejects that).
+   */
+  expiredAssignmentId: string | null;
 }
 
 export interface RemoveAssignmentChange extends ChangeBase {

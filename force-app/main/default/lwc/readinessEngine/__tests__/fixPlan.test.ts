@@ -1,0 +1,285 @@
+import {
+  OBJECT_FLAG_DEPENDENCIES,
+  PRODUCT_PERMISSION_SET,
+  applyChanges,
+  buildFixPlan,
+  withDependencies
+} from 'c/readinessEngine';
+import type { Change, ObjectPermissionChange, RemoveAssignmentChange } from 'c/readinessEngine';
+import { check, fixture, profilePs, ps, score } from './helpers';
+
+const kinds = (changes: Change[]) => changes.map((c) => c.kind);
+
+describe('object permission dependencies', () => {
+  it('Modify All pulls in Read, Edit, Delete and View All', () => {
+    expect([...withDependencies(['ModifyAll'])].sort()).toEqual([
+      'Delete',
+      'Edit',
+      'ModifyAll',
+      'Read',
+      'ViewAll'
+    ]);
+    expect(OBJECT_FLAG_DEPENDENCIES.Create).toEqual(['Read']);
+  });
+
+  it('the Contact fix adds Delete and says why', () => {
+    const fix = check(score(fixture('missing-modify-all')), 'object.Contact').fix;
+    const change = fix?.changes.find((c) => c.kind === 'objectPermission') as ObjectPermissionChange;
+    expect(change.dependencies).toEqual(['Delete']);
+    expect(change.after).toEqual({
+      Read: true,
+      Create: true,
+      Edit: true,
+      Delete: true,
+      ViewAll: true,
+      ModifyAll: true
+    });
+    expect(change.before).toEqual({
+      Read: true,
+      Create: true,
+      Edit: true,
+      Delete: false,
+      ViewAll: true,
+      ModifyAll: false
+    });
+    expect(change.reason).toContain(
+      "Delete is added because Salesforce rejects Modify All without Read, Edit, Delete and View All (Act-On's list omits it)."
+    );
+    expect(change.permissionSet).toBe(PRODUCT_PERMISSION_SET.name);
+  });
+});
+
+describe('buildFixPlan', () => {
+  it('is empty for a perfect user', () => {
+    const plan = buildFixPlan(score(fixture('perfect-dedicated-user')));
+    expect(plan.changes).toEqual([]);
+    expect(plan.checkIds).toEqual([]);
+  });
+
+  it('ensures and assigns the product permission set, then merges rows', () => {
+    const plan = buildFixPlan(score(fixture('new-user-fixable')));
+    expect(plan.changes[0]).toMatchObject({
+      kind: 'ensurePermissionSet',
+      permissionSet: 'Act_On_Integration_User',
+      license: null,
+      before: 'unknown'
+    });
+    expect(kinds(plan.changes).filter((k) => k === 'assignPermissionSet')).toHaveLength(1);
+    const contact = plan.changes.filter((c) => c.kind === 'objectPermission' && c.object === 'Contact');
+    expect(contact).toHaveLength(1);
+    expect(contact[0].checkIds).toEqual(
+      expect.arrayContaining(['object.Contact', 'field.Contact.Email', 'field.Contact.Id'])
+    );
+    const keys = plan.changes.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(plan.checkIds).toContain('system.api-enabled');
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it('renews an expired assignment of the product permission set instead of assigning it twice', () => {
+    const s = fixture('expired-assignment');
+    const plan = buildFixPlan(score(s));
+    const assign = plan.changes.find((c) => c.kind === 'assignPermissionSet');
+    const expired = s.assignments.find((a) => a.ExpirationDate);
+    expect(assign).toMatchObject({ expiredAssignmentId: expired?.Id });
+    expect(assign?.reason).toContain('which expired on 2026-11-15, by clearing its expiration date');
+    expect(plan.changes[0]).toMatchObject({ kind: 'ensurePermissionSet', before: 'exists' });
+    const api = plan.changes.find(
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiEnabled'
+    );
+    expect(api).toMatchObject({ before: true });
+    const next = applyChanges(s, plan.changes);
+    expect(next.assignments.filter((a) => a.PermissionSetId === expired?.PermissionSetId)).toEqual([
+      expect.objectContaining({ Id: expired?.Id, ExpirationDate: null })
+    ]);
+  });
+
+  it('orders changes: permission set, system, object, field, assignment, removal', () => {
+    const order = [
+      'ensurePermissionSet',
+      'systemPermission',
+      'objectPermission',
+      'fieldPermission',
+      'assignPermissionSet',
+      'removeAssignment'
+    ];
+    const plan = buildFixPlan(score(fixture('new-user-fixable')));
+    const ranks = kinds(plan.changes).map((k) => order.indexOf(k));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('for chosen checks, includes only those and explains the ones skipped', () => {
+    const report = score(fixture('system-administrator'));
+    const plan = buildFixPlan(report, ['user.api-only', 'user.least-privilege', 'user.active', 'nope']);
+    expect(plan.checkIds).toEqual(['user.api-only']);
+    expect(plan.skipped).toEqual([
+      { checkId: 'user.active', reason: 'already passes' },
+      { checkId: 'user.least-privilege', reason: 'Reduce the integration user to the minimum' },
+      { checkId: 'nope', reason: 'no such check' }
+    ]);
+  });
+
+  it('does not touch anything for a profile-only MFA problem: it links to the profile', () => {
+    const report = score(fixture('mfa-api-via-profile'));
+    const fix = check(report, 'mfa.api-logins-disabled').fix;
+    expect(fix).toMatchObject({ fixable: false, changes: [], manual: { kind: 'setup' } });
+    expect(fix?.manual?.url).toBe(
+      `/lightning/setup/EnhancedProfiles/page?address=%2F${report.user ? fixture('mfa-api-via-profile').user.ProfileId : ''}`
+    );
+    expect(fix?.manual?.steps[0]).toContain('clear "Multi-Factor Authentication for API Logins"');
+    expect(fix?.manual?.steps[1]).toContain('(6 users)');
+    expect(buildFixPlan(report).changes).toEqual([]);
+  });
+
+  it('removes an MFA permission set from this user only and re-grants what it gave', () => {
+    const report = score(fixture('mfa-api-via-permission-set'));
+    const fix = check(report, 'mfa.api-logins-disabled').fix;
+    expect(fix?.fixable).toBe(true);
+    const removal = fix?.changes.find((c) => c.kind === 'removeAssignment') as RemoveAssignmentChange;
+    expect(removal).toMatchObject({
+      label: 'MFA for API Logins',
+      sourceType: 'PermissionSet',
+      alsoRemoves: ['Run Reports']
+    });
+    expect(removal.assignmentId).toMatch(/^0Pa/);
+    expect(fix?.changes).toContainEqual(
+      expect.objectContaining({ kind: 'systemPermission', permission: 'PermissionsRunReports' })
+    );
+    expect(fix?.warnings).toEqual(["Removing 'MFA for API Logins' also takes away: Run Reports."]);
+    expect(fix?.summary).toContain('re-grant');
+  });
+
+  it('removes a group assignment, keeping the group id', () => {
+    const fix = check(score(fixture('mfa-api-via-group')), 'mfa.api-logins-disabled').fix;
+    const removal = fix?.changes.find((c) => c.kind === 'removeAssignment') as RemoveAssignmentChange;
+    expect(removal.sourceType).toBe('Group');
+    expect(removal.permissionSetGroupId).toMatch(/^0PG/);
+    expect(removal.alsoRemoves).toEqual(['API Enabled']);
+  });
+
+  it('refuses a removal that would take away something no fix can give back', () => {
+    const s = fixture('mfa-api-via-permission-set');
+    const mfa = ps(s, 'MFA_for_API_Logins');
+    const product = ps(s, 'Act_On_Integration_User');
+    s.objectPermissions = s.objectPermissions.filter(
+      (r) => !(r.ParentId === product.Id && r.SobjectType === 'Marketing_Touch__c')
+    );
+    s.objectPermissions.push({ ParentId: mfa.Id, SobjectType: 'Marketing_Touch__c', PermissionsRead: true });
+    const report = score(s);
+    const fix = check(report, 'mfa.api-logins-disabled').fix;
+    expect(fix).toMatchObject({ fixable: false, changes: [] });
+    expect(fix?.refused).toBe(
+      "Removing 'MFA for API Logins' would take away something object.custom-related needs."
+    );
+    expect(buildFixPlan(report).skipped).toEqual([
+      { checkId: 'mfa.api-logins-disabled', reason: fix?.refused }
+    ]);
+  });
+
+  it('removes the permission set and still links to the profile when both grant MFA', () => {
+    const s = fixture('mfa-api-via-permission-set');
+    profilePs(s).PermissionsTwoFactorApi = true;
+    const fix = check(score(s), 'mfa.api-logins-disabled').fix;
+    expect(fix?.fixable).toBe(false);
+    expect(kinds(fix?.changes ?? [])).toContain('removeAssignment');
+    expect(fix?.manual?.kind).toBe('setup');
+  });
+
+  it('warns when the product permission set is shared with other users, and when the user is inactive', () => {
+    const s = fixture('missing-modify-all');
+    ps(s, 'Act_On_Integration_User').AssigneeCount = 3;
+    s.user.IsActive = false;
+    const plan = buildFixPlan(score(s));
+    expect(plan.warnings).toEqual([
+      "'Act-On Integration User' is also assigned to 2 other users: they receive these permissions too.",
+      'The user is inactive: Salesforce refuses permission set assignments to inactive users. Activate the user first.'
+    ]);
+  });
+});
+
+describe('applyChanges', () => {
+  it('creates, grants and assigns the product permission set on a copy', () => {
+    const s = fixture('new-user-fixable');
+    const plan = buildFixPlan(score(s));
+    const next = applyChanges(s, plan.changes);
+    expect(s.permissionSets.some((p) => p.Name === 'Act_On_Integration_User')).toBe(false);
+    const product = ps(next, 'Act_On_Integration_User');
+    expect(product).toMatchObject({
+      Label: 'Act-On Integration User',
+      LicenseId: null,
+      PermissionsApiEnabled: true,
+      AssigneeCount: 1
+    });
+    expect(next.assignments.filter((a) => a.PermissionSetId === product.Id)).toHaveLength(1);
+  });
+
+  it('never modifies the snapshot it is given (deep-frozen input)', () => {
+    const freeze = (o: unknown): unknown => {
+      if (o && typeof o === 'object') {
+        Object.values(o).forEach(freeze);
+        Object.freeze(o);
+      }
+      return o;
+    };
+    for (const name of ['expired-assignment', 'mfa-api-via-permission-set', 'missing-modify-all']) {
+      const s = fixture(name);
+      const plan = buildFixPlan(score(s));
+      const copy = JSON.stringify(s);
+      freeze(s);
+      expect(() => applyChanges(s, plan.changes)).not.toThrow();
+      expect(JSON.stringify(s)).toBe(copy);
+    }
+  });
+
+  it('is idempotent: applying the same plan twice gives the same access', () => {
+    const s = fixture('missing-modify-all');
+    const plan = buildFixPlan(score(s));
+    const once = applyChanges(s, plan.changes);
+    const twice = applyChanges(once, plan.changes);
+    expect(twice.objectPermissions).toEqual(once.objectPermissions);
+    expect(twice.assignments).toEqual(once.assignments);
+    expect(buildFixPlan(score(twice)).changes).toEqual([]);
+  });
+
+  it('removes an assignment by permission set when its id is unknown', () => {
+    const s = fixture('mfa-api-via-permission-set');
+    const mfa = ps(s, 'MFA_for_API_Logins');
+    const next = applyChanges(s, [
+      {
+        kind: 'removeAssignment',
+        key: 'k',
+        checkIds: [],
+        reason: '',
+        userId: s.user.Id,
+        assignmentId: null,
+        permissionSetId: mfa.Id,
+        permissionSetGroupId: null,
+        label: 'x',
+        sourceType: 'PermissionSet',
+        alsoRemoves: []
+      }
+    ]);
+    expect(next.assignments.some((a) => a.PermissionSetId === mfa.Id)).toBe(false);
+    expect(ps(next, 'MFA_for_API_Logins').AssigneeCount).toBe(40);
+  });
+
+  it('refuses grants before the permission set is ensured and unknown change kinds', () => {
+    const s = fixture('new-user-fixable');
+    const grant = {
+      kind: 'systemPermission',
+      key: 'k',
+      checkIds: [],
+      reason: '',
+      permissionSet: 'Act_On_Integration_User',
+      permission: 'PermissionsApiEnabled',
+      before: null,
+      after: true
+    } as Change;
+    expect(() => applyChanges(s, [grant])).toThrow(
+      'Act_On_Integration_User must be ensured before it is changed'
+    );
+    expect(() => applyChanges(s, [{ kind: 'dropTable' } as unknown as Change])).toThrow(
+      'unknown change kind dropTable'
+    );
+  });
+});

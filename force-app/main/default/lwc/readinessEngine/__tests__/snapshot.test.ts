@@ -1,0 +1,92 @@
+import { SnapshotError, validateSnapshot } from 'c/readinessEngine';
+import { fixture, fixtureNames } from './helpers';
+
+function broken(mutate: (s: Record<string, any>) => void): () => unknown {
+  const s = JSON.parse(JSON.stringify(fixture('perfect-dedicated-user')));
+  mutate(s);
+  return () => validateSnapshot(s);
+}
+
+describe('validateSnapshot', () => {
+  it.each(fixtureNames)('accepts fixture %s', (name) => {
+    expect(() => fixture(name)).not.toThrow();
+  });
+
+  it.each([
+    [(s: any) => delete s.user, 'snapshot.user is missing'],
+    [(s: any) => delete s.capturedAt, 'snapshot.capturedAt is missing'],
+    [
+      (s: any) => (s.capturedAt = 'yesterday'),
+      'snapshot.capturedAt must be an ISO 8601 date-time string (got "yesterday")'
+    ],
+    [(s: any) => (s.schemaVersion = '1'), 'snapshot.schemaVersion must be a number (got "1")'],
+    [(s: any) => (s.schemaVersion = 2), 'snapshot.schemaVersion 2 is not supported (expected 1)'],
+    [(s: any) => (s.user.IsActive = 'yes'), 'snapshot.user.IsActive must be a boolean (got "yes")'],
+    [(s: any) => delete s.user.Profile.Name, 'snapshot.user.Profile.Name is missing'],
+    [
+      (s: any) => (s.user.Profile.UserLicense = { Name: 7 }),
+      'snapshot.user.Profile.UserLicense.Name must be a string (got 7)'
+    ],
+    [(s: any) => (s.permissionSets = 'none'), 'snapshot.permissionSets must be an array (got "none")'],
+    [
+      (s: any) => (s.permissionSets[1].Id = null),
+      'snapshot.permissionSets[1].Id must be a string (got null)'
+    ],
+    [(s: any) => (s.assignments[0] = 5), 'snapshot.assignments[0] must be an object (got 5)'],
+    [
+      (s: any) => delete s.assignments[1].PermissionSetId,
+      'snapshot.assignments[1].PermissionSetId is missing'
+    ],
+    [
+      (s: any) => (s.objectPermissions[0].PermissionsRead = 'true'),
+      'snapshot.objectPermissions[0].PermissionsRead must be a boolean (got "true")'
+    ],
+    [(s: any) => delete s.fieldPermissions[2].Field, 'snapshot.fieldPermissions[2].Field is missing'],
+    [
+      (s: any) => (s.fields[0].permissionable = 1),
+      'snapshot.fields[0].permissionable must be a boolean (got 1)'
+    ],
+    [(s: any) => (s.fields = {}), 'snapshot.fields must be an array (got an object)'],
+    [
+      (s: any) => (s.loginHistory[0].LoginTime = 'soon'),
+      'snapshot.loginHistory[0].LoginTime must be an ISO 8601 date-time string (got "soon")'
+    ],
+    [
+      (s: any) => (s.oauthTokens[0].UseCount = '12'),
+      'snapshot.oauthTokens[0].UseCount must be a number (got "12")'
+    ],
+    [
+      (s: any) => (s.fieldMapping['Contact.LeadScore'] = 3),
+      'snapshot.fieldMapping.Contact.LeadScore must be a field API name string (got 3)'
+    ],
+    [
+      (s: any) => (s.access = { loginHistory: 'no' }),
+      'snapshot.access.loginHistory must be a boolean (got "no")'
+    ]
+  ])('names the key: %#', (mutate, message) => {
+    const run = broken(mutate);
+    expect(run).toThrow(SnapshotError);
+    expect(run).toThrow(message);
+  });
+
+  it('rejects a non-object', () => {
+    expect(() => validateSnapshot([])).toThrow('snapshot must be a JSON object (got an array)');
+    expect(() => validateSnapshot(null)).toThrow('snapshot must be a JSON object (got null)');
+  });
+
+  it('ignores unknown keys and accepts absent optional keys', () => {
+    const run = broken((s) => {
+      s.somethingNew = { x: 1 };
+      delete s.loginHistory;
+      delete s.oauthTokens;
+      delete s.fieldMapping;
+      delete s.access;
+      delete s.user.LastLoginDate;
+    });
+    expect(run).not.toThrow();
+  });
+
+  it('shortens long strings in messages', () => {
+    expect(broken((s) => (s.user.IsActive = 'x'.repeat(100)))).toThrow(/"x{40}\.\.\."/);
+  });
+});

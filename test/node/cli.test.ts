@@ -1,0 +1,167 @@
+/**
+ * The command line's contract (shared/spec/snapshot.md): JSON report with every check exactly
+ * once, a readable report, and exit 2 with one line on standard error for bad input.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'scripts', 'score.cjs');
+const FIXTURES = path.join(ROOT, 'fixtures', 'snapshots');
+const CHECK_FILES = fs
+  .readdirSync(path.join(ROOT, 'force-app/main/default/customMetadata'))
+  .filter((f) => f.startsWith('Readiness_Check.'));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env }
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-cli-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const fixtures = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+
+describe('score --json', () => {
+  it.each(fixtures)('%s prints one JSON report with every check exactly once', (file) => {
+    const r = run(['--snapshot', path.join(FIXTURES, file), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(Number.isInteger(report.score)).toBe(true);
+    expect(report.score).toBeGreaterThanOrEqual(0);
+    expect(report.score).toBeLessThanOrEqual(100);
+    expect(['ready', 'at-risk', 'blocked']).toContain(report.status);
+    expect(report.user).toEqual(
+      expect.objectContaining({ Id: expect.any(String), Username: expect.any(String) })
+    );
+    const ids = report.checks.map((c: { id: string }) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(CHECK_FILES.length);
+    for (const c of report.checks) {
+      expect(c).toEqual(
+        expect.objectContaining({
+          severity: expect.any(String),
+          status: expect.any(String),
+          title: expect.any(String),
+          evidence: expect.any(String),
+          grantedBy: expect.any(Array)
+        })
+      );
+      expect(c).toHaveProperty('fix');
+    }
+  });
+
+  it('reports the MFA blocker with the profile that grants it', () => {
+    const report = JSON.parse(
+      run(['--snapshot', path.join(FIXTURES, 'mfa-api-via-profile.json'), '--json']).stdout
+    );
+    expect(report).toMatchObject({ score: 49, status: 'blocked' });
+    const mfa = report.checks.find((c: { id: string }) => c.id === 'mfa.api-logins-disabled');
+    expect(mfa).toMatchObject({
+      severity: 'blocker',
+      status: 'fail',
+      grantedBy: [expect.objectContaining({ label: 'Integration - MFA Enforced', type: 'Profile' })]
+    });
+  });
+
+  it('accepts --snapshot=FILE', () => {
+    const r = run([`--snapshot=${path.join(FIXTURES, 'perfect-dedicated-user.json')}`, '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ score: 100, status: 'ready' });
+  });
+});
+
+describe('readable report', () => {
+  const r = run(['--snapshot', path.join(FIXTURES, 'missing-modify-all.json')]);
+
+  it('puts score and status at the top, then sections with a status per check', () => {
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Act-On Readiness: acton.integration@acme.example (Act-On Integration)');
+    expect(lines[1]).toBe('Score 93/100   Status AT-RISK');
+    for (const section of [
+      'Identity and license',
+      'Authentication',
+      'System permissions',
+      'Object access',
+      'Field access',
+      'Data governance',
+      'Connection'
+    ]) {
+      expect(lines).toContain(section);
+    }
+    expect(r.stdout).toMatch(/^ {2}FAIL {4}object\.Contact +Contact access/m);
+    expect(r.stdout).toContain('Missing Modify All on Contact (has Read, Create, Edit, View All).');
+    expect(r.stdout).toMatch(/fix: Grant Modify All on Contact/);
+  });
+
+  it('uses no colour when standard output is not a terminal', () => {
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('bad input exits 2 with one line on standard error and nothing on standard output', () => {
+  const perfect = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'perfect-dedicated-user.json'), 'utf8'));
+  const cases: [string, string[], RegExp][] = [
+    [
+      'a missing file',
+      ['--snapshot', '/nonexistent/snap.json', '--json'],
+      /^score: snapshot file not found: \/nonexistent\/snap\.json$/
+    ],
+    [
+      'invalid JSON',
+      ['--snapshot', tmpFile('bad.json', '{"schemaVersion": 1,'), '--json'],
+      /^score: snapshot file .*bad\.json is not valid JSON: /
+    ],
+    [
+      'a missing key',
+      ['--snapshot', tmpFile('nouser.json', JSON.stringify({ ...perfect, user: undefined })), '--json'],
+      /^score: invalid snapshot .*: snapshot\.user is missing$/
+    ],
+    [
+      'a wrong type',
+      ['--snapshot', tmpFile('type.json', JSON.stringify({ ...perfect, permissionSets: {} }))],
+      /^score: invalid snapshot .*: snapshot\.permissionSets must be an array \(got an object\)$/
+    ],
+    ['no --snapshot', ['--json'], /^score: --snapshot FILE is required/],
+    ['an unknown argument', ['--snapshot', 'x.json', '--xml'], /^score: unknown argument --xml/],
+    ['a directory', ['--snapshot', FIXTURES], /^score: cannot read snapshot file .*: EISDIR$/]
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.trimEnd()).toMatch(message);
+  });
+
+  it('a broken checklist is bad input too', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-checklist-'));
+    fs.writeFileSync(
+      path.join(dir, 'Readiness_Check.Broken.md-meta.xml'),
+      '<?xml version="1.0"?><CustomMetadata xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><label>x</label><values><field>Check_Id__c</field><value xsi:type="xsd:string">x.y</value></values></CustomMetadata>'
+    );
+    const r = run(['--snapshot', path.join(FIXTURES, 'perfect-dedicated-user.json'), '--checklist', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd()).toMatch(
+      /^score: invalid checklist: Readiness_Check__mdt Broken: Rule__c is null; expected one of user-active/
+    );
+  });
+});
+
+it('prints usage with --help', () => {
+  const r = run(['--help']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/^usage: npm run --silent score -- --snapshot FILE/);
+});
