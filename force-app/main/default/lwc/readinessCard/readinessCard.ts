@@ -1,0 +1,95 @@
+import getReadiness from '@salesforce/apex/ReadinessController.getReadiness';
+import { LightningElement, api, wire } from 'lwc';
+import type { CheckResult, Report } from 'c/readinessEngine';
+import { LABELS, fill } from 'c/readinessLabels';
+import {
+  OVERALL_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  assess,
+  formatDateTime,
+  reduceError,
+  themeOf,
+  topProblems,
+  type ReadinessData
+} from 'c/readinessService';
+
+/** The console's tab (tabs/Act_On_Readiness.tab-meta.xml). */
+export const CONSOLE_URL = '/lightning/n/Act_On_Readiness';
+
+/**
+ * Home page card: score, status, the top three problems (blockers first), when it was checked and a
+ * link to the console. Watches the saved integration user, or the user set in App Builder.
+ */
+export default class ReadinessCard extends LightningElement {
+  labels = LABELS;
+  consoleUrl = CONSOLE_URL;
+  report: Report | null = null;
+  error = '';
+  loading = true;
+  noUser = false;
+  private requestedUserId: string | null = null;
+
+  /** Optional: a user id set in App Builder; blank means the saved integration user. */
+  @api
+  get userId(): string | null {
+    return this.requestedUserId;
+  }
+  set userId(value: string | null) {
+    this.requestedUserId = value && String(value).trim() ? String(value).trim() : null;
+  }
+
+  @wire(getReadiness, { userId: '$requestedUserId' })
+  wiredReadiness({ data, error }: { data?: ReadinessData; error?: unknown }): void {
+    if (data) {
+      this.loading = false;
+      this.error = '';
+      this.noUser = !data.snapshot;
+      if (!data.snapshot) {
+        this.report = null;
+        return;
+      }
+      try {
+        this.report = assess(data.checklist, data.snapshot).report;
+      } catch (e) {
+        this.report = null;
+        this.error = fill(LABELS.snapshotInvalid, reduceError(e));
+      }
+    } else if (error) {
+      this.loading = false;
+      this.report = null;
+      this.error = reduceError(error);
+    }
+  }
+
+  get statusLabel(): string {
+    return this.report ? OVERALL_LABELS[this.report.status] : '';
+  }
+
+  get badgeClass(): string {
+    return `slds-badge slds-theme_${this.report ? themeOf(this.report.status) : 'neutral'}`;
+  }
+
+  get checkedAt(): string {
+    return this.report ? fill(LABELS.checkedAt, formatDateTime(this.report.capturedAt)) : '';
+  }
+
+  get userName(): string {
+    return this.report ? (this.report.user.Name ?? this.report.user.Username) : '';
+  }
+
+  get problems(): (CheckResult & { key: string; meta: string; iconName: string })[] {
+    if (!this.report) return [];
+    return topProblems(this.report, 3).map((c) => ({
+      ...c,
+      key: c.id,
+      meta: `${STATUS_LABELS[c.status]} · ${SEVERITY_LABELS[c.severity]}`,
+      iconName:
+        c.status === 'fail' ? 'utility:error' : c.status === 'warn' ? 'utility:warning' : 'utility:question'
+    }));
+  }
+
+  get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+}

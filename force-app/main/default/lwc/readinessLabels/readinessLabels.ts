@@ -1,0 +1,329 @@
+/**
+ * Every text the admin UI shows, as custom labels (force-app/main/default/labels), so that an org can
+ * translate them. Components read LABELS; fill() puts values into the {0}, {1}... placeholders.
+ */
+import APP_TITLE from '@salesforce/label/c.Readiness_App_Title';
+import CANCEL from '@salesforce/label/c.Readiness_Cancel';
+import CARD_NO_PROBLEMS from '@salesforce/label/c.Readiness_Card_No_Problems';
+import CARD_NO_USER from '@salesforce/label/c.Readiness_Card_No_User';
+import CARD_OPEN from '@salesforce/label/c.Readiness_Card_Open';
+import CARD_TITLE from '@salesforce/label/c.Readiness_Card_Title';
+import CARD_TOP_PROBLEMS from '@salesforce/label/c.Readiness_Card_Top_Problems';
+import CHANGE_USER from '@salesforce/label/c.Readiness_Change_User';
+import CHECKED_AT from '@salesforce/label/c.Readiness_Checked_At';
+import CHG_ALSO_REMOVES from '@salesforce/label/c.Readiness_Chg_Also_Removes';
+import CHG_ASSIGN from '@salesforce/label/c.Readiness_Chg_Assign';
+import CHG_DEPENDENCIES from '@salesforce/label/c.Readiness_Chg_Dependencies';
+import CHG_ENSURE_PS from '@salesforce/label/c.Readiness_Chg_Ensure_Ps';
+import CHG_FIELD from '@salesforce/label/c.Readiness_Chg_Field';
+import CHG_OBJECT from '@salesforce/label/c.Readiness_Chg_Object';
+import CHG_REMOVE from '@salesforce/label/c.Readiness_Chg_Remove';
+import CHG_SYSTEM from '@salesforce/label/c.Readiness_Chg_System';
+import CLOSE from '@salesforce/label/c.Readiness_Close';
+import CONSOLE_SUBTITLE from '@salesforce/label/c.Readiness_Console_Subtitle';
+import COPIED from '@salesforce/label/c.Readiness_Copied';
+import COPY_FAILED from '@salesforce/label/c.Readiness_Copy_Failed';
+import COPY_MARKDOWN from '@salesforce/label/c.Readiness_Copy_Markdown';
+import CSV_HEADER from '@salesforce/label/c.Readiness_Csv_Header';
+import ERROR_TITLE from '@salesforce/label/c.Readiness_Error_Title';
+import EVIDENCE from '@salesforce/label/c.Readiness_Evidence';
+import EXPORT_CSV from '@salesforce/label/c.Readiness_Export_Csv';
+import FIX from '@salesforce/label/c.Readiness_Fix';
+import FIX_ALL from '@salesforce/label/c.Readiness_Fix_All';
+import FIX_ALL_NONE from '@salesforce/label/c.Readiness_Fix_All_None';
+import FIX_CHECK_ARIA from '@salesforce/label/c.Readiness_Fix_Check_Aria';
+import FIX_DISABLED_BODY from '@salesforce/label/c.Readiness_Fix_Disabled_Body';
+import FIX_DISABLED_TITLE from '@salesforce/label/c.Readiness_Fix_Disabled_Title';
+import FIX_REFUSED from '@salesforce/label/c.Readiness_Fix_Refused';
+import GRANT_GIVES from '@salesforce/label/c.Readiness_Grant_Gives';
+import GRANT_NAME from '@salesforce/label/c.Readiness_Grant_Name';
+import GRANT_OTHER_USERS from '@salesforce/label/c.Readiness_Grant_Other_Users';
+import GRANT_TYPE from '@salesforce/label/c.Readiness_Grant_Type';
+import GRANTED_BY from '@salesforce/label/c.Readiness_Granted_By';
+import HIDE_DETAILS from '@salesforce/label/c.Readiness_Hide_Details';
+import HOW_TO_FIX from '@salesforce/label/c.Readiness_How_To_Fix';
+import LOADING from '@salesforce/label/c.Readiness_Loading';
+import LOG_ACTIONS from '@salesforce/label/c.Readiness_Log_Actions';
+import LOG_BY from '@salesforce/label/c.Readiness_Log_By';
+import LOG_CHECKS from '@salesforce/label/c.Readiness_Log_Checks';
+import LOG_DATE from '@salesforce/label/c.Readiness_Log_Date';
+import LOG_EMPTY from '@salesforce/label/c.Readiness_Log_Empty';
+import LOG_STATUS from '@salesforce/label/c.Readiness_Log_Status';
+import LOG_SUMMARY from '@salesforce/label/c.Readiness_Log_Summary';
+import LOG_TITLE from '@salesforce/label/c.Readiness_Log_Title';
+import LOG_UNDO from '@salesforce/label/c.Readiness_Log_Undo';
+import LOG_UNDO_ARIA from '@salesforce/label/c.Readiness_Log_Undo_Aria';
+import LOG_UNDOING from '@salesforce/label/c.Readiness_Log_Undoing';
+import LOG_UNDONE from '@salesforce/label/c.Readiness_Log_Undone';
+import LOGINS_APPLICATION from '@salesforce/label/c.Readiness_Logins_Application';
+import LOGINS_EMPTY from '@salesforce/label/c.Readiness_Logins_Empty';
+import LOGINS_FAILED from '@salesforce/label/c.Readiness_Logins_Failed';
+import LOGINS_IP from '@salesforce/label/c.Readiness_Logins_Ip';
+import LOGINS_NO_ACCESS from '@salesforce/label/c.Readiness_Logins_No_Access';
+import LOGINS_STATUS from '@salesforce/label/c.Readiness_Logins_Status';
+import LOGINS_TIME from '@salesforce/label/c.Readiness_Logins_Time';
+import LOGINS_TITLE from '@salesforce/label/c.Readiness_Logins_Title';
+import LOGINS_TYPE from '@salesforce/label/c.Readiness_Logins_Type';
+import MANUAL_CHECKS from '@salesforce/label/c.Readiness_Manual_Checks';
+import MANUAL_CHECKS_HELP from '@salesforce/label/c.Readiness_Manual_Checks_Help';
+import MAP_FIELD from '@salesforce/label/c.Readiness_Map_Field';
+import MAPPING_HARD_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Hard_Bounce';
+import MAPPING_HELP from '@salesforce/label/c.Readiness_Mapping_Help';
+import MAPPING_LEAD_SCORE from '@salesforce/label/c.Readiness_Mapping_Lead_Score';
+import MAPPING_NO_FIELDS from '@salesforce/label/c.Readiness_Mapping_No_Fields';
+import MAPPING_NOT_MAPPED from '@salesforce/label/c.Readiness_Mapping_Not_Mapped';
+import MAPPING_PLACEHOLDER from '@salesforce/label/c.Readiness_Mapping_Placeholder';
+import MAPPING_SAVED from '@salesforce/label/c.Readiness_Mapping_Saved';
+import MAPPING_SAVING from '@salesforce/label/c.Readiness_Mapping_Saving';
+import MAPPING_TITLE from '@salesforce/label/c.Readiness_Mapping_Title';
+import MD_NO_PROBLEMS from '@salesforce/label/c.Readiness_Md_No_Problems';
+import MD_PROBLEMS from '@salesforce/label/c.Readiness_Md_Problems';
+import MD_SCORE from '@salesforce/label/c.Readiness_Md_Score';
+import MD_SUMMARY_SHOWN from '@salesforce/label/c.Readiness_Md_Summary_Shown';
+import MD_TITLE from '@salesforce/label/c.Readiness_Md_Title';
+import MODAL_AFTER from '@salesforce/label/c.Readiness_Modal_After';
+import MODAL_APPLIED from '@salesforce/label/c.Readiness_Modal_Applied';
+import MODAL_APPLYING from '@salesforce/label/c.Readiness_Modal_Applying';
+import MODAL_BEFORE from '@salesforce/label/c.Readiness_Modal_Before';
+import MODAL_CHANGES from '@salesforce/label/c.Readiness_Modal_Changes';
+import MODAL_CONFIRM from '@salesforce/label/c.Readiness_Modal_Confirm';
+import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
+import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
+import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
+import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
+import MODAL_SHARED_SET from '@salesforce/label/c.Readiness_Modal_Shared_Set';
+import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
+import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
+import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
+import NO_PROBLEMS from '@salesforce/label/c.Readiness_No_Problems';
+import ONLY_PROBLEMS from '@salesforce/label/c.Readiness_Only_Problems';
+import OPEN_SETUP from '@salesforce/label/c.Readiness_Open_Setup';
+import PERM_CUSTOM from '@salesforce/label/c.Readiness_Perm_Custom';
+import PERM_HINT from '@salesforce/label/c.Readiness_Perm_Hint';
+import PICKER_CURRENT from '@salesforce/label/c.Readiness_Picker_Current';
+import PICKER_HELP from '@salesforce/label/c.Readiness_Picker_Help';
+import PICKER_INACTIVE from '@salesforce/label/c.Readiness_Picker_Inactive';
+import PICKER_LAST_LOGIN from '@salesforce/label/c.Readiness_Picker_Last_Login';
+import PICKER_NEVER_LOGGED_IN from '@salesforce/label/c.Readiness_Picker_Never_Logged_In';
+import PICKER_NO_SUGGESTIONS from '@salesforce/label/c.Readiness_Picker_No_Suggestions';
+import PICKER_OTHER from '@salesforce/label/c.Readiness_Picker_Other';
+import PICKER_RECORD_LABEL from '@salesforce/label/c.Readiness_Picker_Record_Label';
+import PICKER_RECORD_PLACEHOLDER from '@salesforce/label/c.Readiness_Picker_Record_Placeholder';
+import PICKER_SAVING from '@salesforce/label/c.Readiness_Picker_Saving';
+import PICKER_SUGGESTED from '@salesforce/label/c.Readiness_Picker_Suggested';
+import PICKER_TITLE from '@salesforce/label/c.Readiness_Picker_Title';
+import PICKER_USE from '@salesforce/label/c.Readiness_Picker_Use';
+import PICKER_USE_SELECTED from '@salesforce/label/c.Readiness_Picker_Use_Selected';
+import PROBLEMS_IN_SECTION from '@salesforce/label/c.Readiness_Problems_In_Section';
+import PROFILE_LICENSE from '@salesforce/label/c.Readiness_Profile_License';
+import REFRESH from '@salesforce/label/c.Readiness_Refresh';
+import REQUIREMENT from '@salesforce/label/c.Readiness_Requirement';
+import RETRY from '@salesforce/label/c.Readiness_Retry';
+import SAVE from '@salesforce/label/c.Readiness_Save';
+import SCORE from '@salesforce/label/c.Readiness_Score';
+import SCORE_OF from '@salesforce/label/c.Readiness_Score_Of';
+import SEV_BLOCKER from '@salesforce/label/c.Readiness_Sev_Blocker';
+import SEV_INFO from '@salesforce/label/c.Readiness_Sev_Info';
+import SEV_RECOMMENDED from '@salesforce/label/c.Readiness_Sev_Recommended';
+import SEV_REQUIRED from '@salesforce/label/c.Readiness_Sev_Required';
+import SHOW_DETAILS from '@salesforce/label/c.Readiness_Show_Details';
+import SNAPSHOT_INVALID from '@salesforce/label/c.Readiness_Snapshot_Invalid';
+import SOURCE from '@salesforce/label/c.Readiness_Source';
+import ST_FAIL from '@salesforce/label/c.Readiness_St_Fail';
+import ST_NA from '@salesforce/label/c.Readiness_St_Na';
+import ST_PASS from '@salesforce/label/c.Readiness_St_Pass';
+import ST_UNKNOWN from '@salesforce/label/c.Readiness_St_Unknown';
+import ST_WARN from '@salesforce/label/c.Readiness_St_Warn';
+import STATUS_AT_RISK from '@salesforce/label/c.Readiness_Status_At_Risk';
+import STATUS_BLOCKED from '@salesforce/label/c.Readiness_Status_Blocked';
+import STATUS_READY from '@salesforce/label/c.Readiness_Status_Ready';
+import SUMMARY_COUNTS from '@salesforce/label/c.Readiness_Summary_Counts';
+import TAB_CHECKS from '@salesforce/label/c.Readiness_Tab_Checks';
+import TAB_FIX_LOG from '@salesforce/label/c.Readiness_Tab_Fix_Log';
+import TAB_LOGINS from '@salesforce/label/c.Readiness_Tab_Logins';
+import TAB_MAPPING from '@salesforce/label/c.Readiness_Tab_Mapping';
+import UNKNOWN_COUNT from '@salesforce/label/c.Readiness_Unknown_Count';
+import UNKNOWN_ERROR from '@salesforce/label/c.Readiness_Unknown_Error';
+import USER_LINE from '@salesforce/label/c.Readiness_User_Line';
+import VAL_ASSIGNED from '@salesforce/label/c.Readiness_Val_Assigned';
+import VAL_CREATED from '@salesforce/label/c.Readiness_Val_Created';
+import VAL_EXISTS from '@salesforce/label/c.Readiness_Val_Exists';
+import VAL_MISSING from '@salesforce/label/c.Readiness_Val_Missing';
+import VAL_NONE from '@salesforce/label/c.Readiness_Val_None';
+import VAL_NOT_ASSIGNED from '@salesforce/label/c.Readiness_Val_Not_Assigned';
+import VAL_OFF from '@salesforce/label/c.Readiness_Val_Off';
+import VAL_ON from '@salesforce/label/c.Readiness_Val_On';
+import VAL_READ from '@salesforce/label/c.Readiness_Val_Read';
+import VAL_READ_EDIT from '@salesforce/label/c.Readiness_Val_Read_Edit';
+import VAL_REMOVED from '@salesforce/label/c.Readiness_Val_Removed';
+import VAL_UNKNOWN from '@salesforce/label/c.Readiness_Val_Unknown';
+import WHY_IT_MATTERS from '@salesforce/label/c.Readiness_Why_It_Matters';
+
+export const LABELS = {
+  appTitle: APP_TITLE,
+  cancel: CANCEL,
+  cardNoProblems: CARD_NO_PROBLEMS,
+  cardNoUser: CARD_NO_USER,
+  cardOpen: CARD_OPEN,
+  cardTitle: CARD_TITLE,
+  cardTopProblems: CARD_TOP_PROBLEMS,
+  changeUser: CHANGE_USER,
+  checkedAt: CHECKED_AT,
+  chgAlsoRemoves: CHG_ALSO_REMOVES,
+  chgAssign: CHG_ASSIGN,
+  chgDependencies: CHG_DEPENDENCIES,
+  chgEnsurePs: CHG_ENSURE_PS,
+  chgField: CHG_FIELD,
+  chgObject: CHG_OBJECT,
+  chgRemove: CHG_REMOVE,
+  chgSystem: CHG_SYSTEM,
+  close: CLOSE,
+  consoleSubtitle: CONSOLE_SUBTITLE,
+  copied: COPIED,
+  copyFailed: COPY_FAILED,
+  copyMarkdown: COPY_MARKDOWN,
+  csvHeader: CSV_HEADER,
+  errorTitle: ERROR_TITLE,
+  evidence: EVIDENCE,
+  exportCsv: EXPORT_CSV,
+  fix: FIX,
+  fixAll: FIX_ALL,
+  fixAllNone: FIX_ALL_NONE,
+  fixCheckAria: FIX_CHECK_ARIA,
+  fixDisabledBody: FIX_DISABLED_BODY,
+  fixDisabledTitle: FIX_DISABLED_TITLE,
+  fixRefused: FIX_REFUSED,
+  grantGives: GRANT_GIVES,
+  grantName: GRANT_NAME,
+  grantOtherUsers: GRANT_OTHER_USERS,
+  grantType: GRANT_TYPE,
+  grantedBy: GRANTED_BY,
+  hideDetails: HIDE_DETAILS,
+  howToFix: HOW_TO_FIX,
+  loading: LOADING,
+  logActions: LOG_ACTIONS,
+  logBy: LOG_BY,
+  logChecks: LOG_CHECKS,
+  logDate: LOG_DATE,
+  logEmpty: LOG_EMPTY,
+  logStatus: LOG_STATUS,
+  logSummary: LOG_SUMMARY,
+  logTitle: LOG_TITLE,
+  logUndo: LOG_UNDO,
+  logUndoAria: LOG_UNDO_ARIA,
+  logUndoing: LOG_UNDOING,
+  logUndone: LOG_UNDONE,
+  loginsApplication: LOGINS_APPLICATION,
+  loginsEmpty: LOGINS_EMPTY,
+  loginsFailed: LOGINS_FAILED,
+  loginsIp: LOGINS_IP,
+  loginsNoAccess: LOGINS_NO_ACCESS,
+  loginsStatus: LOGINS_STATUS,
+  loginsTime: LOGINS_TIME,
+  loginsTitle: LOGINS_TITLE,
+  loginsType: LOGINS_TYPE,
+  manualChecks: MANUAL_CHECKS,
+  manualChecksHelp: MANUAL_CHECKS_HELP,
+  mapField: MAP_FIELD,
+  mappingHardBounce: MAPPING_HARD_BOUNCE,
+  mappingHelp: MAPPING_HELP,
+  mappingLeadScore: MAPPING_LEAD_SCORE,
+  mappingNoFields: MAPPING_NO_FIELDS,
+  mappingNotMapped: MAPPING_NOT_MAPPED,
+  mappingPlaceholder: MAPPING_PLACEHOLDER,
+  mappingSaved: MAPPING_SAVED,
+  mappingSaving: MAPPING_SAVING,
+  mappingTitle: MAPPING_TITLE,
+  mdNoProblems: MD_NO_PROBLEMS,
+  mdProblems: MD_PROBLEMS,
+  mdScore: MD_SCORE,
+  mdSummaryShown: MD_SUMMARY_SHOWN,
+  mdTitle: MD_TITLE,
+  modalAfter: MODAL_AFTER,
+  modalApplied: MODAL_APPLIED,
+  modalApplying: MODAL_APPLYING,
+  modalBefore: MODAL_BEFORE,
+  modalChanges: MODAL_CHANGES,
+  modalConfirm: MODAL_CONFIRM,
+  modalDescription: MODAL_DESCRIPTION,
+  modalFailed: MODAL_FAILED,
+  modalForChecks: MODAL_FOR_CHECKS,
+  modalNoChanges: MODAL_NO_CHANGES,
+  modalSharedSet: MODAL_SHARED_SET,
+  modalSkipped: MODAL_SKIPPED,
+  modalTitle: MODAL_TITLE,
+  modalWarnings: MODAL_WARNINGS,
+  noProblems: NO_PROBLEMS,
+  onlyProblems: ONLY_PROBLEMS,
+  openSetup: OPEN_SETUP,
+  permCustom: PERM_CUSTOM,
+  permHint: PERM_HINT,
+  pickerCurrent: PICKER_CURRENT,
+  pickerHelp: PICKER_HELP,
+  pickerInactive: PICKER_INACTIVE,
+  pickerLastLogin: PICKER_LAST_LOGIN,
+  pickerNeverLoggedIn: PICKER_NEVER_LOGGED_IN,
+  pickerNoSuggestions: PICKER_NO_SUGGESTIONS,
+  pickerOther: PICKER_OTHER,
+  pickerRecordLabel: PICKER_RECORD_LABEL,
+  pickerRecordPlaceholder: PICKER_RECORD_PLACEHOLDER,
+  pickerSaving: PICKER_SAVING,
+  pickerSuggested: PICKER_SUGGESTED,
+  pickerTitle: PICKER_TITLE,
+  pickerUse: PICKER_USE,
+  pickerUseSelected: PICKER_USE_SELECTED,
+  problemsInSection: PROBLEMS_IN_SECTION,
+  profileLicense: PROFILE_LICENSE,
+  refresh: REFRESH,
+  requirement: REQUIREMENT,
+  retry: RETRY,
+  save: SAVE,
+  score: SCORE,
+  scoreOf: SCORE_OF,
+  sevBlocker: SEV_BLOCKER,
+  sevInfo: SEV_INFO,
+  sevRecommended: SEV_RECOMMENDED,
+  sevRequired: SEV_REQUIRED,
+  showDetails: SHOW_DETAILS,
+  snapshotInvalid: SNAPSHOT_INVALID,
+  source: SOURCE,
+  stFail: ST_FAIL,
+  stNa: ST_NA,
+  stPass: ST_PASS,
+  stUnknown: ST_UNKNOWN,
+  stWarn: ST_WARN,
+  statusAtRisk: STATUS_AT_RISK,
+  statusBlocked: STATUS_BLOCKED,
+  statusReady: STATUS_READY,
+  summaryCounts: SUMMARY_COUNTS,
+  tabChecks: TAB_CHECKS,
+  tabFixLog: TAB_FIX_LOG,
+  tabLogins: TAB_LOGINS,
+  tabMapping: TAB_MAPPING,
+  unknownCount: UNKNOWN_COUNT,
+  unknownError: UNKNOWN_ERROR,
+  userLine: USER_LINE,
+  valAssigned: VAL_ASSIGNED,
+  valCreated: VAL_CREATED,
+  valExists: VAL_EXISTS,
+  valMissing: VAL_MISSING,
+  valNone: VAL_NONE,
+  valNotAssigned: VAL_NOT_ASSIGNED,
+  valOff: VAL_OFF,
+  valOn: VAL_ON,
+  valRead: VAL_READ,
+  valReadEdit: VAL_READ_EDIT,
+  valRemoved: VAL_REMOVED,
+  valUnknown: VAL_UNKNOWN,
+  whyItMatters: WHY_IT_MATTERS
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** fill('{0} of {1}', 3, 4) -> '3 of 4'. Missing values leave the placeholder empty. */
+export function fill(label: string, ...values: unknown[]): string {
+  return label.replace(/\{(\d+)\}/g, (_, i: string) => {
+    const v = values[Number(i)];
+    return v === undefined || v === null ? '' : String(v);
+  });
+}

@@ -1,0 +1,451 @@
+/**
+ * What the admin UI shares: the imperative Apex calls (components wire the cacheable ones directly), one readable message for any Apex error, scoring through
+ * the engine (never a rule of its own), grouping and ordering of checks, the texts of fix changes,
+ * and the CSV / Markdown exports of a report.
+ */
+import saveIntegrationUserApex from '@salesforce/apex/ReadinessController.saveIntegrationUser';
+import saveFieldMappingApex from '@salesforce/apex/ReadinessController.saveFieldMapping';
+import applyFixApex from '@salesforce/apex/ReadinessController.applyFix';
+import undoFixApex from '@salesforce/apex/ReadinessController.undoFix';
+import {
+  SECTIONS,
+  SECTION_LABELS,
+  buildFixPlan,
+  definitionsFromRecords,
+  evaluate,
+  permissionLabel,
+  validateSnapshot,
+  PRODUCT_PERMISSION_SET
+} from 'c/readinessEngine';
+import type {
+  Change,
+  CheckRecord,
+  CheckResult,
+  CheckStatus,
+  FixPlan,
+  ObjectFlags,
+  OverallStatus,
+  Report,
+  Section,
+  Severity,
+  Snapshot
+} from 'c/readinessEngine';
+import { LABELS, fill } from 'c/readinessLabels';
+
+// ---------------------------------------------------------------- Apex contract
+
+export interface ReadinessData {
+  snapshot: Snapshot | null;
+  checklist: CheckRecord[];
+  canFix: boolean;
+  missingPermissions: string[];
+  integrationUserId: string | null;
+}
+
+export interface SuggestedUser {
+  userId: string;
+  name: string;
+  username: string;
+  profileName: string | null;
+  license: string | null;
+  isActive: boolean;
+  lastLoginDate: string | null;
+  score: number;
+  reasons: string[];
+}
+
+export interface MappableField {
+  name: string;
+  label: string;
+  type: string;
+}
+
+export interface ApplyResult {
+  logId: string;
+  status: 'Applied';
+  changed: number;
+  snapshot: Snapshot;
+}
+
+export interface UndoResult {
+  logId: string;
+  status: 'Undone';
+  snapshot: Snapshot;
+}
+
+export interface FixLogEntry {
+  logId: string;
+  createdDate: string;
+  createdBy: string;
+  checkIds: string[];
+  status: 'Applied' | 'Failed' | 'Undone';
+  summary: string;
+  changes: unknown;
+  canUndo: boolean;
+}
+
+export function saveIntegrationUser(userId: string): Promise<void> {
+  return saveIntegrationUserApex({ userId });
+}
+
+export function saveFieldMapping(mapping: Record<string, string>): Promise<Record<string, string>> {
+  return saveFieldMappingApex({ mapping: JSON.stringify(mapping) });
+}
+
+/** Sends only what the writer needs: it re-checks every change against the org itself. */
+export function applyFix(userId: string, plan: Pick<FixPlan, 'checkIds' | 'changes'>): Promise<ApplyResult> {
+  return applyFixApex({
+    userId,
+    planJson: JSON.stringify({ checkIds: plan.checkIds, changes: plan.changes })
+  });
+}
+
+export function undoFix(logId: string): Promise<UndoResult> {
+  return undoFixApex({ logId });
+}
+
+// ---------------------------------------------------------------- errors
+
+/** Admin rights the controller may name in an error, and how to ask for them. */
+const PERMISSION_HINTS: [RegExp, string][] = [
+  [/Act_On_Readiness_Fix/i, LABELS.permCustom],
+  [/Manage\s*Users|PermissionsManageUsers/i, 'Manage Users'],
+  [
+    /Manage Profiles and Permission Sets|PermissionsManageProfilesPermissionsets/i,
+    'Manage Profiles and Permission Sets'
+  ],
+  [/Assign Permission Sets|PermissionsAssignPermissionSets/i, 'Assign Permission Sets'],
+  [/View Setup|PermissionsViewSetup/i, 'View Setup and Configuration']
+];
+
+function messagesOf(error: unknown, out: string[]): void {
+  if (error === null || error === undefined) return;
+  if (typeof error === 'string') {
+    if (error.trim()) out.push(error.trim());
+    return;
+  }
+  if (Array.isArray(error)) {
+    error.forEach((e) => messagesOf(e, out));
+    return;
+  }
+  if (typeof error !== 'object') {
+    out.push(String(error));
+    return;
+  }
+  const e = error as Record<string, unknown>;
+  if (e.body !== undefined && e.body !== null) {
+    const body = e.body;
+    if (Array.isArray(body) || typeof body === 'string') {
+      messagesOf(body, out);
+    } else if (typeof body === 'object') {
+      const b = body as Record<string, unknown>;
+      const before = out.length;
+      if (Array.isArray(b.pageErrors)) messagesOf(b.pageErrors, out);
+      if (b.fieldErrors && typeof b.fieldErrors === 'object') {
+        for (const list of Object.values(b.fieldErrors as Record<string, unknown>)) messagesOf(list, out);
+      }
+      if (Array.isArray(b.output && (b.output as Record<string, unknown>).errors))
+        messagesOf((b.output as Record<string, unknown>).errors, out);
+      if (typeof b.message === 'string' && b.message.trim()) out.push(b.message.trim());
+      if (out.length === before && typeof e.message === 'string') out.push(e.message);
+    }
+    return;
+  }
+  if (typeof e.message === 'string') {
+    if (e.message.trim()) out.push(e.message.trim());
+    return;
+  }
+  if (typeof e.statusText === 'string') out.push(e.statusText);
+}
+
+/** Any Apex / JavaScript error shape -> one sentence a person reads (duplicates dropped). */
+export function reduceError(error: unknown): string {
+  const out: string[] = [];
+  messagesOf(error, out);
+  const unique = out.filter((m, i) => out.indexOf(m) === i);
+  const message = unique.join(' ') || LABELS.unknownError;
+  const hint = permissionHint(message);
+  return hint && !message.includes(hint) ? `${message} ${hint}` : message;
+}
+
+/** "Ask your Salesforce admin for: Manage Users." when a message names a missing admin right. */
+export function permissionHint(message: string): string | null {
+  const wanted = PERMISSION_HINTS.filter(([re]) => re.test(message)).map(([, name]) => name);
+  if (!wanted.length) {
+    if (/INSUFFICIENT_ACCESS|insufficient access|not have (the )?permission/i.test(message))
+      return fill(LABELS.permHint, LABELS.permCustom);
+    return null;
+  }
+  return fill(LABELS.permHint, wanted.join(', '));
+}
+
+/** The missing permissions getReadiness reports, as one list a person asks their admin for. */
+export function missingPermissionText(missing: readonly string[] | null | undefined): string {
+  return (missing ?? []).map((p) => (/Act_On_Readiness_Fix/i.test(p) ? LABELS.permCustom : p)).join(', ');
+}
+
+// ---------------------------------------------------------------- scoring (through the engine)
+
+export interface Assessment {
+  report: Report;
+  plan: FixPlan;
+}
+
+/** Checklist records + raw snapshot -> report and the "fix all safe issues" plan. */
+export function assess(checklist: readonly CheckRecord[], snapshot: unknown): Assessment {
+  const report = evaluate(definitionsFromRecords(checklist), validateSnapshot(snapshot));
+  return { report, plan: buildFixPlan(report) };
+}
+
+export function planFor(report: Report, checkIds?: string[]): FixPlan {
+  return buildFixPlan(report, checkIds);
+}
+
+/** Users other than the integration user who hold the product's permission set (they gain what it grants). */
+export function otherHoldersOfProductSet(snapshot: Snapshot | null): number {
+  if (!snapshot) return 0;
+  const ps = snapshot.permissionSets.find((p) => p.Name === PRODUCT_PERMISSION_SET.name);
+  if (!ps || typeof ps.AssigneeCount !== 'number') return 0;
+  const mine = snapshot.assignments.some((a) => a.PermissionSetId === ps.Id);
+  return Math.max(0, ps.AssigneeCount - (mine ? 1 : 0));
+}
+
+// ---------------------------------------------------------------- presentation helpers
+
+export const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, 'n/a': 4 };
+export const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, required: 1, recommended: 2, info: 3 };
+
+export const STATUS_LABELS: Record<CheckStatus, string> = {
+  pass: LABELS.stPass,
+  warn: LABELS.stWarn,
+  fail: LABELS.stFail,
+  unknown: LABELS.stUnknown,
+  'n/a': LABELS.stNa
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  blocker: LABELS.sevBlocker,
+  required: LABELS.sevRequired,
+  recommended: LABELS.sevRecommended,
+  info: LABELS.sevInfo
+};
+
+export const OVERALL_LABELS: Record<OverallStatus, string> = {
+  ready: LABELS.statusReady,
+  'at-risk': LABELS.statusAtRisk,
+  blocked: LABELS.statusBlocked
+};
+
+/** SLDS theme for an overall status or check status. */
+export function themeOf(status: OverallStatus | CheckStatus): 'success' | 'warning' | 'error' | 'neutral' {
+  if (status === 'ready' || status === 'pass') return 'success';
+  if (status === 'at-risk' || status === 'warn') return 'warning';
+  if (status === 'blocked' || status === 'fail') return 'error';
+  return 'neutral';
+}
+
+export function isProblem(check: Pick<CheckResult, 'status'>): boolean {
+  return check.status === 'fail' || check.status === 'warn' || check.status === 'unknown';
+}
+
+/** Problems first (fail, warn, unknown), then by severity, then in checklist order. */
+export function compareChecks(a: CheckResult, b: CheckResult): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  );
+}
+
+export interface CheckGroup {
+  section: Section;
+  label: string;
+  checks: CheckResult[];
+  problems: number;
+}
+
+/** Sections in the engine's order, failing checks first in each; empty sections are left out. */
+export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] {
+  return SECTIONS.map((section) => {
+    const all = report.checks.filter((c) => c.section === section);
+    const checks = all.filter((c) => !onlyProblems || isProblem(c));
+    checks.sort(compareChecks);
+    return { section, label: SECTION_LABELS[section], checks, problems: all.filter(isProblem).length };
+  }).filter((g) => g.checks.length > 0);
+}
+
+/** The card's short list: blockers first, failures before warnings; info checks never count. */
+export function topProblems(report: Report, count = 3): CheckResult[] {
+  return report.checks
+    .filter((c) => isProblem(c) && c.severity !== 'info')
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
+    )
+    .slice(0, count);
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// ---------------------------------------------------------------- fix changes, in words
+
+export interface ChangeView {
+  key: string;
+  title: string;
+  before: string;
+  after: string;
+  reason: string;
+  notes: string[];
+  checks: string;
+  touchesOthers: boolean;
+}
+
+const FLAG_ORDER: (keyof ObjectFlags)[] = ['Read', 'Create', 'Edit', 'Delete', 'ViewAll', 'ModifyAll'];
+const FLAG_TEXT: Record<keyof ObjectFlags, string> = {
+  Read: 'Read',
+  Create: 'Create',
+  Edit: 'Edit',
+  Delete: 'Delete',
+  ViewAll: 'View All',
+  ModifyAll: 'Modify All'
+};
+
+function flagsText(flags: ObjectFlags | null): string {
+  if (!flags) return LABELS.valNone;
+  const on = FLAG_ORDER.filter((f) => flags[f]).map((f) => FLAG_TEXT[f]);
+  return on.length ? on.join(', ') : LABELS.valNone;
+}
+
+function fieldText(access: { read: boolean; edit: boolean } | null): string {
+  if (!access || !access.read) return LABELS.valNone;
+  return access.edit ? LABELS.valReadEdit : LABELS.valRead;
+}
+
+export function describeChange(change: Change): ChangeView {
+  const base = {
+    key: change.key,
+    reason: change.reason,
+    notes: [] as string[],
+    checks: fill(LABELS.modalForChecks, change.checkIds.join(', ')),
+    touchesOthers: false
+  };
+  switch (change.kind) {
+    case 'ensurePermissionSet':
+      return {
+        ...base,
+        title: fill(LABELS.chgEnsurePs, change.label),
+        before:
+          change.before === 'exists'
+            ? LABELS.valExists
+            : change.before === 'missing'
+              ? LABELS.valMissing
+              : LABELS.valUnknown,
+        after: change.before === 'exists' ? LABELS.valExists : LABELS.valCreated
+      };
+    case 'objectPermission':
+      return {
+        ...base,
+        title: fill(LABELS.chgObject, change.object),
+        before: flagsText(change.before),
+        after: flagsText(change.after),
+        notes: change.dependencies.length
+          ? [fill(LABELS.chgDependencies, change.dependencies.map((f) => FLAG_TEXT[f]).join(', '))]
+          : []
+      };
+    case 'fieldPermission':
+      return {
+        ...base,
+        title: fill(LABELS.chgField, change.field),
+        before: fieldText(change.before),
+        after: fieldText(change.after)
+      };
+    case 'systemPermission':
+      return {
+        ...base,
+        title: fill(LABELS.chgSystem, permissionLabel(change.permission)),
+        before: change.before === null ? LABELS.valUnknown : change.before ? LABELS.valOn : LABELS.valOff,
+        after: LABELS.valOn
+      };
+    case 'assignPermissionSet':
+      return {
+        ...base,
+        title: fill(LABELS.chgAssign, PRODUCT_PERMISSION_SET.label),
+        before: LABELS.valNotAssigned,
+        after: LABELS.valAssigned
+      };
+    case 'removeAssignment':
+      return {
+        ...base,
+        title: fill(LABELS.chgRemove, change.label, change.sourceType),
+        before: LABELS.valAssigned,
+        after: LABELS.valRemoved,
+        notes: change.alsoRemoves.length ? [fill(LABELS.chgAlsoRemoves, change.alsoRemoves.join('; '))] : [],
+        touchesOthers: change.alsoRemoves.length > 0
+      };
+    default:
+      return { ...base, title: (change as { kind: string }).kind, before: '', after: '' };
+  }
+}
+
+// ---------------------------------------------------------------- exports
+
+function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet: keep it text.
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per check: id, section, severity, status, title, evidence, fix (what to do). */
+export function toCsv(report: Report): string {
+  const rows = [LABELS.csvHeader];
+  for (const c of report.checks) {
+    const fix = c.fix ? (c.fix.manual?.summary ?? c.fix.summary) : '';
+    rows.push(
+      [c.id, SECTION_LABELS[c.section], c.severity, c.status, c.title, c.evidence, fix].map(csvCell).join(',')
+    );
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]|<>])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+/** A short summary to paste in a ticket or chat: score, status, and every problem. */
+export function toMarkdown(report: Report): string {
+  const who = report.user.Name ? `${report.user.Name} (${report.user.Username})` : report.user.Username;
+  const lines = [
+    `# ${mdEscape(fill(LABELS.mdTitle, who))}`,
+    '',
+    mdEscape(fill(LABELS.mdScore, report.score, OVERALL_LABELS[report.status], report.capturedAt)),
+    '',
+    mdEscape(report.statusText),
+    '',
+    `## ${LABELS.mdProblems}`,
+    ''
+  ];
+  const problems = report.checks.filter(isProblem).sort(compareChecks);
+  if (!problems.length) lines.push(LABELS.mdNoProblems);
+  for (const c of problems) {
+    lines.push(
+      `- **${STATUS_LABELS[c.status]}** \`${c.id}\` (${SEVERITY_LABELS[c.severity]}): ${mdEscape(c.title)}. ${mdEscape(c.evidence)}`
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function exportFileName(report: Report, extension: string): string {
+  const user = (report.user.Username || 'user').replace(/[^A-Za-z0-9._-]+/g, '_');
+  const day = (report.capturedAt || '').slice(0, 10);
+  return `act-on-readiness_${user}${day ? `_${day}` : ''}.${extension}`;
+}
+
+/** A data: URL: works inside Lightning Locker / LWS where Blob URLs may be blocked. */
+export function csvDataUrl(csv: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+}

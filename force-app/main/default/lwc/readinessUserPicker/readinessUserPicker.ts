@@ -1,0 +1,97 @@
+import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
+import { LightningElement, api, wire } from 'lwc';
+import { LABELS, fill } from 'c/readinessLabels';
+import { formatDateTime, reduceError, saveIntegrationUser, type SuggestedUser } from 'c/readinessService';
+
+interface SuggestionView extends SuggestedUser {
+  key: string;
+  details: string;
+  lastLogin: string;
+  reasonList: { key: string; text: string }[];
+  isCurrent: boolean;
+  inactive: boolean;
+  buttonAria: string;
+}
+
+/**
+ * Chooses the integration user: the users the controller ranks as likely (with the reasons) first,
+ * any other user through a record picker on User. The choice is saved (saveIntegrationUser) and
+ * announced with a "select" event carrying the userId.
+ */
+export default class ReadinessUserPicker extends LightningElement {
+  @api currentUserId: string | null = null;
+
+  labels = LABELS;
+  suggestions: SuggestedUser[] = [];
+  loading = true;
+  loadError = '';
+  saveError = '';
+  saving = false;
+  pickedId: string | null = null;
+
+  @wire(findIntegrationUsers)
+  wiredUsers({ data, error }: { data?: SuggestedUser[]; error?: unknown }): void {
+    if (data) {
+      this.suggestions = data;
+      this.loadError = '';
+      this.loading = false;
+    } else if (error) {
+      this.suggestions = [];
+      this.loadError = reduceError(error);
+      this.loading = false;
+    }
+  }
+
+  get views(): SuggestionView[] {
+    return this.suggestions.map((u) => ({
+      ...u,
+      key: u.userId,
+      details: [u.username, u.profileName, u.license].filter(Boolean).join(' · '),
+      lastLogin: u.lastLoginDate
+        ? fill(LABELS.pickerLastLogin, formatDateTime(u.lastLoginDate))
+        : LABELS.pickerNeverLoggedIn,
+      reasonList: (u.reasons ?? []).map((text, i) => ({ key: `${u.userId}-r${i}`, text })),
+      isCurrent: u.userId === this.currentUserId,
+      inactive: !u.isActive,
+      buttonAria: `${LABELS.pickerUse}: ${u.name}`
+    }));
+  }
+
+  get hasSuggestions(): boolean {
+    return this.suggestions.length > 0;
+  }
+
+  get showNoSuggestions(): boolean {
+    return !this.loading && !this.loadError && !this.hasSuggestions;
+  }
+
+  get useSelectedDisabled(): boolean {
+    return !this.pickedId || this.saving;
+  }
+
+  handlePick(event: CustomEvent<{ recordId: string | null }>): void {
+    this.pickedId = event.detail?.recordId ?? null;
+  }
+
+  handleUseSuggested(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.userId;
+    if (id) this.choose(id);
+  }
+
+  handleUsePicked(): void {
+    if (this.pickedId) this.choose(this.pickedId);
+  }
+
+  async choose(userId: string): Promise<void> {
+    this.saving = true;
+    this.saveError = '';
+    try {
+      await saveIntegrationUser(userId);
+      this.dispatchEvent(new CustomEvent('select', { detail: { userId } }));
+    } catch (error) {
+      this.saveError = reduceError(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+}
