@@ -5,7 +5,6 @@ import { definitionsFromRecords, evaluate, validateSnapshot } from 'c/readinessE
 import type { CheckDefinition, CheckRecord, CheckResult, Report, Snapshot } from 'c/readinessEngine';
 
 const ROOT = path.resolve(__dirname, '../../../../../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readChecklistRecords } = require(path.join(ROOT, 'scripts/lib/checklist-xml.cjs')) as {
   readChecklistRecords: () => CheckRecord[];
 };

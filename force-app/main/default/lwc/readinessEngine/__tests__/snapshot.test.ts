@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately broken snapshots */
 import { SnapshotError, validateSnapshot } from 'c/readinessEngine';
 import { fixture, fixtureNames } from './helpers';
 
