@@ -1,0 +1,132 @@
+'use strict';
+/**
+ * Offline checks of the Apex half (nothing here can run Apex): every class and trigger parses
+ * (@apexdevtools/apex-parser), apex-ls finds no semantic issue (unknown fields, types, methods),
+ * and PMD's security, performance, error-prone and best-practice rules find no violation.
+ * Needs Java (apex-ls and PMD are Java). Exit 0 only when all three are clean.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SOURCE_DIRS = ['force-app/main/default/classes', 'force-app/main/default/triggers'].map((d) =>
+  path.join(ROOT, d)
+);
+const JAVA_LIB = path.join(ROOT, 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib/*');
+const PMD_CATEGORIES = ['Security', 'Performance', 'ErrorProne', 'BestPractices'];
+
+function findJava() {
+  const candidates = [];
+  if (process.env.JAVA_HOME) candidates.push(path.join(process.env.JAVA_HOME, 'bin', 'java'));
+  candidates.push('java');
+  for (const candidate of candidates) {
+    const probe = spawnSync(candidate, ['-version'], { encoding: 'utf8' });
+    if (probe.status === 0) return candidate;
+  }
+  return null;
+}
+
+function apexFiles() {
+  return SOURCE_DIRS.filter((d) => fs.existsSync(d))
+    .flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f)))
+    .filter((f) => f.endsWith('.cls') || f.endsWith('.trigger'))
+    .sort();
+}
+
+/** Syntax: count the errors the parser reports (checkProject's exit status cannot be trusted). */
+function parseAll(files) {
+  const { ApexParserFactory, ApexErrorListener } = require('@apexdevtools/apex-parser');
+  const errors = [];
+  for (const file of files) {
+    class Listener extends ApexErrorListener {
+      apexSyntaxError(line, column, message) {
+        errors.push(`${path.relative(ROOT, file)}:${line}:${column} ${message}`);
+      }
+    }
+    const { parser } = ApexParserFactory.createLexerAndParser(fs.readFileSync(file, 'utf8'), new Listener());
+    if (file.endsWith('.trigger')) parser.triggerUnit();
+    else parser.compilationUnit();
+  }
+  return errors;
+}
+
+/** Semantics: apex-ls over the sfdx-project workspace. */
+function apexLs(java) {
+  const run = spawnSync(
+    java,
+    [
+      '-cp',
+      JAVA_LIB,
+      'io.github.apexdevtools.apexls.CheckForIssues',
+      '-n',
+      '-d',
+      'warnings',
+      '-f',
+      'json',
+      '-w',
+      ROOT
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+  );
+  const start = run.stdout.indexOf('{');
+  if (start < 0) throw new Error(`apex-ls printed no report (exit ${run.status}): ${run.stderr.trim()}`);
+  const report = JSON.parse(run.stdout.slice(start));
+  const issues = report.files.flatMap((f) =>
+    f.messages.map((m) => `${path.relative(ROOT, f.path)}:${m.start.line} ${m.category}: ${m.message}`)
+  );
+  if (run.status !== 0 && issues.length === 0) throw new Error(`apex-ls failed (exit ${run.status})`);
+  return issues;
+}
+
+/** PMD through Salesforce Code Analyzer's core and PMD engine. */
+async function pmd(java, files) {
+  const { CodeAnalyzer, CodeAnalyzerConfig } = require('@salesforce/code-analyzer-core');
+  const { createEnginePlugin } = require('@salesforce/code-analyzer-pmd-engine');
+  const config = CodeAnalyzerConfig.fromObject(
+    { engines: { pmd: { java_command: java }, cpd: { disable_engine: true } } },
+    ROOT
+  );
+  const analyzer = new CodeAnalyzer(config);
+  await analyzer.addEnginePlugin(createEnginePlugin());
+  const selection = await analyzer.selectRules(PMD_CATEGORIES.map((c) => `pmd:${c}:Apex`));
+  const workspace = await analyzer.createWorkspace(files);
+  const results = await analyzer.run(selection, { workspace });
+  const violations = results.getViolations().map((v) => {
+    const loc = v.getPrimaryLocation();
+    return `${path.relative(ROOT, loc.getFile())}:${loc.getStartLine()} ${v.getRule().getName()}: ${v.getMessage()}`;
+  });
+  return { rules: selection.getCount(), violations };
+}
+
+async function main() {
+  const java = findJava();
+  if (!java) {
+    console.error(
+      'apex: Java 17 is required for apex-ls and PMD: apt-get install -y openjdk-17-jre-headless'
+    );
+    process.exit(1);
+  }
+  const files = apexFiles();
+  const classes = files.filter((f) => f.endsWith('.cls')).length;
+  const triggers = files.length - classes;
+  const parseErrors = parseAll(files);
+  const lsIssues = apexLs(java);
+  const { rules, violations } = await pmd(java, files);
+  for (const line of [...parseErrors, ...lsIssues, ...violations]) console.error(line);
+  console.log(
+    `apex: ${classes} classes and ${triggers} trigger parsed (${parseErrors.length} syntax errors), ` +
+      `apex-ls ${lsIssues.length} issues, PMD ${violations.length} violations (${rules} rules)`
+  );
+  process.exit(parseErrors.length || lsIssues.length || violations.length ? 1 : 0);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`apex: ${error.message}`);
+    process.exit(1);
+  });
+}
+
+module.exports = { apexFiles, parseAll, findJava, ROOT };
+module.exports = { apexFiles, parseAll, findJava, ROOT };
