@@ -58,6 +58,16 @@ function expiredNote(source: Source, what: string): string {
   return `${describeSource(source)} would grant ${what}, but its assignment expired on ${source.expiredOn?.slice(0, 10)}.`;
 }
 
+/** The permission the running user lacks to read something, as the reader reported it. */
+const NEEDED_RIGHT: Record<string, string> = {
+  loginHistory: 'Manage Users',
+  oauthTokens: 'Customize Application',
+  fieldClassification: 'View Setup and Configuration'
+};
+function missingRight(access: AccessModel, key: string): string {
+  return access.snapshot.accessMissing?.[key] ?? NEEDED_RIGHT[key];
+}
+
 function targets(definition: CheckDefinition): string[] {
   return (definition.target ?? '')
     .split(',')
@@ -221,7 +231,7 @@ const recentLogins: Rule = (_d, access) => {
   ) {
     return result(
       'unknown',
-      'Login history could not be read: the running user needs the Manage Users permission.'
+      `Login history could not be read: the running user needs the ${missingRight(access, 'loginHistory')} permission.`
     );
   }
   if (!snapshot.loginHistory.length)
@@ -480,7 +490,7 @@ const sensitiveFields: Rule = (d, access) => {
   if (access.snapshot.access?.fieldClassification === false) {
     return result(
       'unknown',
-      'Field classifications could not be read: the running user needs View Setup and Configuration to query FieldDefinition.'
+      `Field classifications could not be read: the running user needs ${missingRight(access, 'fieldClassification')} to query FieldDefinition.`
     );
   }
   const levels = targets(d);
@@ -556,7 +566,7 @@ const oauthApp: Rule = (d, access) => {
   ) {
     return result(
       'unknown',
-      'OAuth tokens could not be read: the running user needs Manage Users to see connected app usage.'
+      `OAuth tokens could not be read: the running user needs ${missingRight(access, 'oauthTokens')} to see every user's connected app tokens.`
     );
   }
   const name = normalise(d.target ?? 'Act-On');

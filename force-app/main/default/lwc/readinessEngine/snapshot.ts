@@ -121,7 +121,8 @@ const SNAPSHOT: Spec = {
     }
   },
   fieldMapping: { kind: 'object', optional: true, nullable: true },
-  access: { kind: 'object', optional: true, nullable: true }
+  access: { kind: 'object', optional: true, nullable: true },
+  accessMissing: { kind: 'object', optional: true, nullable: true }
 };
 
 function describe(value: unknown): string {
@@ -207,6 +208,13 @@ export function validateSnapshot(input: unknown): Snapshot {
   for (const [key, value] of Object.entries((snapshot.access as Record<string, unknown>) ?? {})) {
     if (typeof value !== 'boolean') {
       throw new SnapshotError(`snapshot.access.${key} must be a boolean (got ${describe(value)})`);
+    }
+  }
+  for (const [key, value] of Object.entries((snapshot.accessMissing as Record<string, unknown>) ?? {})) {
+    if (typeof value !== 'string') {
+      throw new SnapshotError(
+        `snapshot.accessMissing.${key} must be a permission name string (got ${describe(value)})`
+      );
     }
   }
   return input as Snapshot;

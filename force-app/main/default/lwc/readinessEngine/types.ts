@@ -177,6 +177,8 @@ export interface Snapshot {
   oauthTokens?: OauthTokenRecord[];
   fieldMapping?: Record<string, string>;
   access?: AccessFlags;
+  /** For each access flag that is false: the permission the running user lacks, by its Setup name. */
+  accessMissing?: Record<string, string>;
   [key: string]: unknown;
 }
 

@@ -408,6 +408,15 @@ describe('data governance and connection', () => {
     expect(statusOf(fixture('limited-admin-rights'), 'oauth.acton-app')).toBe('unknown');
   });
 
+  it('names the permission the running user lacks, as the reader reported it', () => {
+    const s = fixture('limited-admin-rights');
+    expect(check(score(s), 'oauth.acton-app').evidence).toContain('needs Customize Application');
+    expect(check(score(s), 'data.sensitive-fields').evidence).toContain('needs View Setup and Configuration');
+    s.accessMissing = { loginHistory: 'Manage Users', oauthTokens: 'View All Users' };
+    expect(check(score(s), 'oauth.acton-app').evidence).toContain('needs View All Users');
+    expect(check(score(s), 'auth.recent-logins').evidence).toContain('needs the Manage Users permission');
+  });
+
   it('lists the steps the product cannot decide from data, unscored', () => {
     const report = score(fixture(PERFECT));
     expect(report.manualChecks.map((m) => m.summary)).toEqual([
