@@ -28,18 +28,18 @@ export default class ReadinessCard extends LightningElement {
   error = '';
   loading = true;
   noUser = false;
-  private requestedUserId: string | null = null;
+  watchedUserId: string | null = null;
 
   /** Optional: a user id set in App Builder; blank means the saved integration user. */
   @api
   get userId(): string | null {
-    return this.requestedUserId;
+    return this.watchedUserId;
   }
   set userId(value: string | null) {
-    this.requestedUserId = value && String(value).trim() ? String(value).trim() : null;
+    this.watchedUserId = value && String(value).trim() ? String(value).trim() : null;
   }
 
-  @wire(getReadiness, { userId: '$requestedUserId' })
+  @wire(getReadiness, { userId: '$watchedUserId' })
   wiredReadiness({ data, error }: { data?: ReadinessData; error?: unknown }): void {
     if (data) {
       this.loading = false;

@@ -120,7 +120,6 @@ import REFRESH from '@salesforce/label/c.Readiness_Refresh';
 import REQUIREMENT from '@salesforce/label/c.Readiness_Requirement';
 import RETRY from '@salesforce/label/c.Readiness_Retry';
 import SAVE from '@salesforce/label/c.Readiness_Save';
-import SCORE from '@salesforce/label/c.Readiness_Score';
 import SCORE_OF from '@salesforce/label/c.Readiness_Score_Of';
 import SEV_BLOCKER from '@salesforce/label/c.Readiness_Sev_Blocker';
 import SEV_INFO from '@salesforce/label/c.Readiness_Sev_Info';
@@ -278,7 +277,6 @@ export const LABELS = {
   requirement: REQUIREMENT,
   retry: RETRY,
   save: SAVE,
-  score: SCORE,
   scoreOf: SCORE_OF,
   sevBlocker: SEV_BLOCKER,
   sevInfo: SEV_INFO,

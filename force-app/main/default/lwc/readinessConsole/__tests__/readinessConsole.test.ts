@@ -1,0 +1,256 @@
+import { createElement } from 'lwc';
+import ReadinessConsole from 'c/readinessConsole';
+import ReadinessFixModal from 'c/readinessFixModal';
+import getReadiness from '@salesforce/apex/ReadinessController.getReadiness';
+import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
+import getFixLog from '@salesforce/apex/ReadinessController.getFixLog';
+import getMappableFields from '@salesforce/apex/ReadinessController.getMappableFields';
+import saveIntegrationUser from '@salesforce/apex/ReadinessController.saveIntegrationUser';
+import { refreshApex } from '@salesforce/apex';
+import { applyChanges, type Snapshot } from 'c/readinessEngine';
+import { assess } from 'c/readinessService';
+import checklist from '../../readinessService/__tests__/data/checklist.json';
+import suggestedUsers from './data/suggestedUsers.json';
+import mfaViaProfile from '../../../../../../fixtures/snapshots/mfa-api-via-profile.json';
+import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
+import unmapped from '../../../../../../fixtures/snapshots/unmapped-lead-score.json';
+
+jest.mock(
+  '@salesforce/apex/ReadinessController.getReadiness',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ReadinessController.findIntegrationUsers',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ReadinessController.getFixLog',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/ReadinessController.getMappableFields',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/ReadinessController.saveIntegrationUser', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock('c/readinessFixModal', () => ({ __esModule: true, default: { open: jest.fn() } }));
+jest.mock('c/readinessLabels');
+
+type WireMock = {
+  emit(v: unknown): void;
+  error(body?: unknown, status?: number, statusText?: string): void;
+  getLastConfig(): Record<string, unknown>;
+};
+const wire = (m: unknown) => m as WireMock;
+const openMock = (ReadinessFixModal as unknown as { open: jest.Mock }).open;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Queries through every shadow root below root. */
+function deepAll(start: Element | ShadowRoot, selector: string): HTMLElement[] {
+  const root = start instanceof Element && start.shadowRoot ? start.shadowRoot : start;
+  const found: HTMLElement[] = Array.from(root.querySelectorAll(selector));
+  for (const el of Array.from(root.querySelectorAll('*')))
+    if (el.shadowRoot) found.push(...deepAll(el.shadowRoot, selector));
+  return found;
+}
+const deep = (root: HTMLElement, selector: string) =>
+  deepAll(root, selector)[0] as HTMLElement & Record<string, unknown>;
+
+function data(snapshot: unknown, overrides: Record<string, unknown> = {}) {
+  return {
+    snapshot,
+    checklist,
+    canFix: true,
+    missingPermissions: [],
+    integrationUserId: (snapshot as Snapshot | null)?.user?.Id ?? null,
+    ...overrides
+  };
+}
+
+async function mount(readiness?: unknown) {
+  const element = createElement('c-readiness-console', { is: ReadinessConsole });
+  document.body.appendChild(element);
+  if (readiness !== undefined) {
+    wire(getReadiness).emit(readiness);
+    await flush();
+  }
+  return element;
+}
+
+describe('c-readiness-console', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner until the data arrives, asking for the saved user', async () => {
+    const element = await mount();
+    expect(deep(element, '[data-id="loading"]')).toBeTruthy();
+    expect(wire(getReadiness).getLastConfig()).toEqual({ userId: null });
+  });
+
+  it('shows a blocked user, the status sentence and the failing blocker', async () => {
+    const element = await mount(data(mfaViaProfile));
+    const expected = assess(checklist, mfaViaProfile).report;
+    const badge = deep(element, '[data-status]');
+    expect(badge.dataset.status).toBe('blocked');
+    expect(badge.textContent).toBe('Blocked');
+    expect(deep(element, '.status-text').textContent).toBe(expected.statusText);
+    expect(deep(element, '[role="img"]').getAttribute('aria-label')).toBe(`Score ${expected.score} of 100`);
+    const mfa = deep(element, '[data-check-id="mfa.api-logins-disabled"]');
+    expect(mfa.dataset.status).toBe('fail');
+    // Profile-only: steps and a Setup link, never a Fix button.
+    expect(deepAll(mfa, '[data-id="fix"]')).toHaveLength(0);
+    expect((deepAll(mfa, '[data-id="setup-link"]')[0] as HTMLAnchorElement).getAttribute('href')).toContain(
+      '/lightning/setup/EnhancedProfiles/'
+    );
+  });
+
+  it('asks for a user when none is saved, saves the choice and loads it', async () => {
+    (saveIntegrationUser as unknown as jest.Mock).mockResolvedValue(undefined);
+    const element = await mount(data(null));
+    const picker = deep(element, 'c-readiness-user-picker');
+    expect(picker).toBeTruthy();
+    wire(findIntegrationUsers).emit(suggestedUsers);
+    await flush();
+    const use = deepAll(element, 'lightning-button[data-user-id]')[0];
+    expect(deep(element, '.reasons').textContent).toContain('Name contains Act-On');
+    use.click();
+    await flush();
+    expect(saveIntegrationUser).toHaveBeenCalledWith({ userId: '005000000000001AAA' });
+    expect(wire(getReadiness).getLastConfig()).toEqual({ userId: '005000000000001AAA' });
+  });
+
+  it('shows a load error with the permission to ask for, and retries', async () => {
+    const element = await mount();
+    wire(getReadiness).error({ message: 'The running user needs Manage Users to read login history' });
+    await flush();
+    const alert = deep(element, '[data-id="error"]');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toContain('Manage Users');
+    expect(alert.textContent).toContain('Ask your Salesforce admin for: Manage Users.');
+    deep(element, '[data-id="retry"]').click();
+    await flush();
+    expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('fixes all safe issues through the modal and rescores with what the server returned', async () => {
+    const element = await mount(data(fixable));
+    const before = assess(checklist, fixable);
+    expect(deep(element, '[data-status]').dataset.status).toBe(before.report.status);
+    const after = applyChanges(fixable as unknown as Snapshot, before.plan.changes);
+    const afterScore = assess(checklist, after).report.score;
+    expect(afterScore).toBeGreaterThan(before.report.score);
+    openMock.mockResolvedValue({
+      status: 'applied',
+      result: { logId: 'a0X1', status: 'Applied', changed: before.plan.changes.length, snapshot: after }
+    });
+    const fixAll = deep(element, '[data-id="fix-all"]');
+    expect(fixAll.disabled).toBe(false);
+    fixAll.click();
+    await flush();
+    const props = openMock.mock.calls[0][0];
+    expect(props.plan.changes).toEqual(before.plan.changes);
+    expect(props.userId).toBe(before.report.user.Id);
+    expect(deep(element, '[role="img"]').getAttribute('aria-label')).toBe(`Score ${afterScore} of 100`);
+    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('Applied');
+    expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('opens the modal for one check with a plan for that check only', async () => {
+    openMock.mockResolvedValue({ status: 'cancelled' });
+    const element = await mount(data(fixable));
+    const contact = deep(element, '[data-check-id="object.Contact"]');
+    (deepAll(contact, '[data-id="fix"]')[0] as HTMLElement).click();
+    await flush();
+    expect(openMock.mock.calls[0][0].plan.checkIds).toEqual(['object.Contact']);
+  });
+
+  it('turns fixes off and says which permission to ask for', async () => {
+    const element = await mount(
+      data(fixable, { canFix: false, missingPermissions: ['Act_On_Readiness_Fix'] })
+    );
+    expect(deep(element, '[data-id="fix-disabled"]').textContent).toContain('Act_On_Readiness_Fix');
+    expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
+    const fix = deepAll(element, '[data-id="fix"]');
+    expect(fix.length).toBeGreaterThan(0);
+    expect(fix.every((b) => (b as unknown as { disabled: boolean }).disabled)).toBe(true);
+  });
+
+  it('offers the CSV download and copies the Markdown summary', async () => {
+    const writeText = jest.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const element = await mount(data(mfaViaProfile));
+    const csv = deep(element, '[data-id="csv"]') as unknown as HTMLAnchorElement;
+    expect(csv.getAttribute('href')).toMatch(/^data:text\/csv/);
+    expect(decodeURIComponent(csv.getAttribute('href')!)).toContain('mfa.api-logins-disabled,');
+    expect(csv.getAttribute('download')).toMatch(/\.csv$/);
+    deep(element, '[data-id="copy-md"]').click();
+    await flush();
+    expect((writeText.mock.calls[0] as unknown[])[0]).toContain('`mfa.api-logins-disabled`');
+    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('clipboard');
+  });
+
+  it('shows the summary to copy by hand when the clipboard is refused', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true
+    });
+    const element = await mount(data(mfaViaProfile));
+    deep(element, '[data-id="copy-md"]').click();
+    await flush();
+    expect(String(deep(element, '[data-id="markdown"]').value)).toContain('mfa.api-logins-disabled');
+  });
+
+  it('goes to the field mapping when a check asks for it, and rescores once saved', async () => {
+    const element = await mount(data(unmapped));
+    const leadScore = deepAll(element, '[data-id="map"]')[0];
+    expect(leadScore).toBeTruthy();
+    leadScore.click();
+    await flush();
+    expect(deep(element, 'lightning-tabset').activeTabValue).toBe('mapping');
+    expect(wire(getMappableFields).getLastConfig()).toHaveProperty('objectName');
+    const mapping = deep(element, 'c-readiness-field-mapping');
+    const saved = {
+      ...((unmapped as Snapshot).fieldMapping ?? {}),
+      'Contact.LeadScore': 'Lead_Score__c',
+      'Lead.LeadScore': 'Lead_Score__c'
+    };
+    mapping.dispatchEvent(new CustomEvent('saved', { detail: { mapping: saved } }));
+    await flush();
+    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('Mapping saved');
+    expect(refreshApex).toHaveBeenCalled();
+  });
+
+  it('shows the fix log for the user and rescores after an undo', async () => {
+    const element = await mount(data(fixable));
+    expect(wire(getFixLog).getLastConfig()).toEqual({ userId: (fixable as Snapshot).user.Id });
+    const log = deep(element, 'c-readiness-fix-log');
+    log.dispatchEvent(new CustomEvent('undone', { detail: { logId: 'a0X1', snapshot: mfaViaProfile } }));
+    await flush();
+    expect(deep(element, '[data-status]').dataset.status).toBe('blocked');
+  });
+
+  it('rejects a snapshot that breaks the contract with a readable message', async () => {
+    const element = await mount(data({ schemaVersion: 1 }));
+    expect(deep(element, '[data-id="error"]').textContent).toContain("The org's data could not be read");
+  });
+});

@@ -1,0 +1,117 @@
+import { createElement } from 'lwc';
+import ReadinessFixModal from 'c/readinessFixModal';
+import applyFix from '@salesforce/apex/ReadinessController.applyFix';
+import { assess } from 'c/readinessService';
+import type { FixPlan, Report } from 'c/readinessEngine';
+import { closeMock as mockClose } from './mocks/lightningModal';
+import checklist from '../../readinessService/__tests__/data/checklist.json';
+import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
+import mfaViaPermissionSet from '../../../../../../fixtures/snapshots/mfa-api-via-permission-set.json';
+
+jest.mock('lightning/modal', () => require('./mocks/lightningModal'), { virtual: true });
+jest.mock('@salesforce/apex/ReadinessController.applyFix', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('c/readinessLabels');
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+type ModalElement = HTMLElement & { plan: FixPlan; report: Report; userId: string; otherHolders: number };
+
+function mount(snapshot: unknown, checkIds?: string[], otherHolders = 0) {
+  const { report, plan } = assess(checklist, snapshot);
+  const { planFor } = jest.requireActual('c/readinessService');
+  const element = createElement('c-readiness-fix-modal', { is: ReadinessFixModal }) as ModalElement;
+  element.plan = checkIds ? planFor(report, checkIds) : plan;
+  element.report = report;
+  element.userId = report.user.Id;
+  element.otherHolders = otherHolders;
+  document.body.appendChild(element);
+  return { element, report, plan: element.plan };
+}
+
+const $ = (el: HTMLElement, sel: string) =>
+  el.shadowRoot!.querySelector(sel) as HTMLElement & Record<string, unknown>;
+const $$ = (el: HTMLElement, sel: string) =>
+  Array.from(el.shadowRoot!.querySelectorAll(sel)) as HTMLElement[];
+
+describe('c-readiness-fix-modal', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('lists every change with its before and after', () => {
+    const { element, plan } = mount(fixable);
+    const rows = $$(element, 'tr[data-change-key]');
+    expect(plan.changes.length).toBeGreaterThan(3);
+    expect(rows.map((r) => r.dataset.changeKey)).toEqual(plan.changes.map((c) => c.key));
+    const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact')!;
+    const row = rows.find((r) => r.dataset.changeKey === contact.key)!;
+    expect(row.querySelector('.before')!.textContent).toBe('No access');
+    expect(row.querySelector('.after')!.textContent).toBe('Read, Create, Edit, Delete, View All, Modify All');
+    expect(row.textContent).toContain('Also grants Delete, which Salesforce requires.');
+    expect($(element, '[data-id="confirm"]').label).toBe(`Apply ${plan.changes.length} changes`);
+  });
+
+  it('warns when the permission set is shared with other users', () => {
+    const { element } = mount(fixable, undefined, 3);
+    expect($(element, '[data-id="warnings"]').textContent).toContain('also assigned to 3 other users');
+  });
+
+  it('warns about what removing an assignment also takes away', () => {
+    const { element, plan } = mount(mfaViaPermissionSet, ['mfa.api-logins-disabled']);
+    const removal = plan.changes.find((c) => c.kind === 'removeAssignment');
+    expect(removal).toBeTruthy();
+    expect($(element, 'tr[data-change-key="' + removal!.key + '"] .after').textContent).toBe('Removed');
+    // The fixture's permission set also grants Run Reports: the admin is told before confirming.
+    expect($(element, '[data-id="warnings"]').textContent).toContain('Run Reports');
+  });
+
+  it('lists what it will not fix', () => {
+    const { element } = mount(fixable, ['object.Contact', 'user.active']);
+    expect($(element, '[data-id="skipped"]').textContent).toContain('Integration user is active');
+  });
+
+  it('applies on confirm, shows progress, then the result, and closes with it', async () => {
+    let resolveApply: (v: unknown) => void = () => undefined;
+    (applyFix as unknown as jest.Mock).mockReturnValue(new Promise((r) => (resolveApply = r)));
+    const { element, plan, report } = mount(fixable);
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect($(element, '[data-id="progress"]')).not.toBeNull();
+    expect($(element, '[data-id="progress"]').getAttribute('aria-busy')).toBe('true');
+    const call = (applyFix as unknown as jest.Mock).mock.calls[0][0];
+    expect(call.userId).toBe(report.user.Id);
+    expect(JSON.parse(call.planJson).changes).toHaveLength(plan.changes.length);
+
+    const result = { logId: 'a0X1', status: 'Applied', changed: plan.changes.length, snapshot: fixable };
+    resolveApply(result);
+    await flush();
+    expect($(element, '[data-id="progress"]')).toBeNull();
+    expect($(element, '[data-id="done"]').textContent).toContain(`Applied ${plan.changes.length} changes`);
+    expect($(element, '[data-id="result"]').getAttribute('aria-live')).toBe('polite');
+    $(element, '[data-id="close"]').click();
+    expect(mockClose).toHaveBeenCalledWith({ status: 'applied', result });
+  });
+
+  it('shows the error and the permission to ask for when the fix is refused', async () => {
+    (applyFix as unknown as jest.Mock).mockRejectedValue({
+      body: { message: 'Missing custom permission Act_On_Readiness_Fix' }
+    });
+    const { element } = mount(fixable);
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    const error = $(element, '[data-id="error"]');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('Nothing was changed');
+    expect(error.textContent).toContain('Act_On_Readiness_Fix');
+    $(element, '[data-id="close"]').click();
+    expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
+  });
+
+  it('cancels without writing', () => {
+    const { element } = mount(fixable);
+    $(element, '[data-id="cancel"]').click();
+    expect(applyFix).not.toHaveBeenCalled();
+    expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
+  });
+});
