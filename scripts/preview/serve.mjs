@@ -1,0 +1,72 @@
+/**
+ * npm start: builds the preview (after npm run build) and serves it on 127.0.0.1:$PORT (default 4173).
+ * The page: dist/preview; SLDS: @salesforce-ux/design-system's assets. Other paths get the page, so
+ * the card's link to the console tab stays inside the preview.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { buildPreview, OUT } from './build.mjs';
+
+const require = createRequire(import.meta.url);
+const SLDS = path.join(path.dirname(require.resolve('@salesforce-ux/design-system/package.json')), 'assets');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png'
+};
+
+function send(res, file) {
+  fs.readFile(file, (error, body) => {
+    if (error) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store'
+    });
+    res.end(body);
+  });
+}
+
+/** Serves the built preview; resolves with the server and its URL once listening. */
+export function serve(port = Number(process.env.PORT ?? 4173)) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
+    if (pathname.startsWith('/assets/')) {
+      const file = path.join(SLDS, path.normalize(pathname.slice('/assets/'.length)));
+      if (!file.startsWith(SLDS + path.sep)) return send(res, '');
+      return send(res, file);
+    }
+    if (pathname === '/app.js') return send(res, path.join(OUT, 'app.js'));
+    return send(res, path.join(OUT, 'index.html'));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({ server, url: `http://127.0.0.1:${actual}/` });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const { warnings } = await buildPreview();
+    for (const w of warnings) process.stderr.write(`preview build warning: ${w}\n`);
+    const { url } = await serve();
+    process.stdout.write(`preview: serving Act-On Readiness on demo data at ${url} (Ctrl+C to stop)\n`);
+  } catch (error) {
+    process.stderr.write(`preview: ${error.message}\n`);
+    process.exit(1);
+  }
+}

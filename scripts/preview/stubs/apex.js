@@ -1,0 +1,160 @@
+/**
+ * Stand-in for @salesforce/apex/ReadinessController.*: the same contract as the Apex controller,
+ * answered from the preview's in-memory org (state.js). Each method is callable (imperative Apex) and
+ * carries a wire adapter (@wire), as on the platform.
+ */
+import * as org from './state.js';
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const valueOwners = new WeakMap();
+
+function apexError(message) {
+  return { body: { message }, status: 400, statusText: 'Bad Request' };
+}
+
+function wireable(method, { reloadOnChange = false } = {}) {
+  class Adapter {
+    constructor(callback) {
+      this.callback = callback;
+      this.config = undefined;
+      this.connected = false;
+      this.unsubscribe = null;
+    }
+    connect() {
+      this.connected = true;
+      if (reloadOnChange) this.unsubscribe = org.onChange(() => this.fetch());
+      if (this.config !== undefined) this.fetch();
+    }
+    update(config) {
+      this.config = config ?? {};
+      if (this.connected) this.fetch();
+    }
+    disconnect() {
+      this.connected = false;
+      if (this.unsubscribe) this.unsubscribe();
+    }
+    fetch() {
+      const config = this.config ?? {};
+      return Promise.resolve()
+        .then(() => method(config))
+        .then(
+          (data) => ({ data, error: undefined }),
+          (error) => ({ data: undefined, error })
+        )
+        .then((value) => {
+          valueOwners.set(value, this);
+          if (this.connected) this.callback(value);
+        });
+    }
+  }
+  const callable = (params) => Promise.resolve().then(() => method(params ?? {}));
+  callable.adapter = Adapter;
+  return callable;
+}
+
+/** refreshApex(value): re-runs the wire that provided value. */
+export function refreshApex(value) {
+  const owner = value && valueOwners.get(value);
+  return owner ? owner.fetch() : Promise.resolve();
+}
+
+function suggestions() {
+  const snap = org.state.snapshot;
+  if (!snap) return [];
+  const u = snap.user;
+  const reasons = [];
+  if (/act-?on|integration|sync|api/i.test(`${u.Name} ${u.Username}`))
+    reasons.push('Name or username mentions Act-On, integration or sync');
+  if (u.LastLoginDate) reasons.push('Logs in regularly');
+  if ((snap.oauthTokens ?? []).some((t) => /act-on/i.test(t.AppName)))
+    reasons.push('Authorized the Act-On app');
+  if (!reasons.length) reasons.push('Holds API Enabled');
+  return [
+    {
+      userId: u.Id,
+      name: u.Name ?? u.Username,
+      username: u.Username,
+      profileName: u.Profile?.Name ?? null,
+      license: u.Profile?.UserLicense?.Name ?? null,
+      isActive: u.IsActive,
+      lastLoginDate: u.LastLoginDate ?? null,
+      score: 90,
+      reasons
+    }
+  ];
+}
+
+export const getReadiness = wireable(
+  () => ({
+    snapshot: org.state.chosen ? org.snapshotCopy() : null,
+    checklist: org.getChecklist(),
+    canFix: org.state.canFix,
+    missingPermissions: org.state.canFix ? [] : ['Act_On_Readiness_Fix', 'Manage Users'],
+    integrationUserId: org.state.chosen ? org.state.snapshot.user.Id : null
+  }),
+  { reloadOnChange: true }
+);
+
+export const findIntegrationUsers = wireable(() => suggestions());
+
+export const saveIntegrationUser = wireable(({ userId }) => {
+  if (!userId) throw apexError('Choose a user first.');
+  org.state.chosen = true;
+  org.changed();
+  return null;
+});
+
+export const getMappableFields = wireable(({ objectName }) =>
+  (org.state.snapshot?.fields ?? [])
+    .filter((f) => f.object === objectName && f.permissionable)
+    .map((f) => ({
+      name: f.name,
+      label: f.label ?? f.name,
+      type: f.type ?? (f.custom ? 'custom' : 'string')
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label))
+);
+
+export const saveFieldMapping = wireable(({ mapping }) => {
+  const parsed = JSON.parse(mapping ?? '{}');
+  org.state.snapshot.fieldMapping = parsed;
+  org.changed();
+  return parsed;
+});
+
+export const applyFix = wireable(async ({ userId, planJson }) => {
+  if (!org.state.canFix)
+    throw apexError('You need the custom permission Act_On_Readiness_Fix to apply fixes.');
+  if (userId !== org.state.snapshot.user.Id) throw apexError('The plan is for another user.');
+  await delay(400); // long enough to see the progress state
+  const entry = org.applyPlan(JSON.parse(planJson));
+  setTimeout(() => org.changed(), 0);
+  return {
+    logId: entry.logId,
+    status: 'Applied',
+    changed: entry.changes.length,
+    snapshot: org.snapshotCopy()
+  };
+});
+
+export const undoFix = wireable(async ({ logId }) => {
+  await delay(200);
+  const entry = org.undo(logId);
+  setTimeout(() => org.changed(), 0);
+  return { logId: entry.logId, status: 'Undone', snapshot: org.snapshotCopy() };
+});
+
+export const getFixLog = wireable(
+  () =>
+    org.state.log.map((e, i) => ({
+      logId: e.logId,
+      createdDate: e.createdDate,
+      createdBy: e.createdBy,
+      checkIds: e.checkIds,
+      status: e.status,
+      summary: e.summary,
+      changes: e.changes,
+      canUndo: e.status === 'Applied' && org.state.log.findIndex((x) => x.status === 'Applied') === i
+    })),
+  { reloadOnChange: true }
+);

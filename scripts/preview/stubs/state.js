@@ -1,0 +1,86 @@
+/**
+ * The preview's in-memory org: one fixture snapshot at a time, the saved integration user, the field
+ * mapping and the fix log. Fixes are applied with the engine's applyChanges, as the Apex writer would.
+ */
+import { applyChanges, PRODUCT_PERMISSION_SET } from 'c/readinessEngine';
+import { checklist, fixtures } from 'preview:data';
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+const listeners = new Set();
+
+export const SCENARIOS = Object.keys(fixtures)
+  .sort()
+  .map((name) => ({ name, title: fixtures[name].fixture?.title ?? name }));
+
+export const state = {
+  scenario: null,
+  snapshot: null,
+  chosen: false,
+  canFix: true,
+  log: [],
+  counter: 0
+};
+
+/** Loads a fixture: a fresh org in which the integration user is already chosen. */
+export function setScenario(name, options = {}) {
+  const fixture = fixtures[name];
+  if (!fixture) throw new Error(`no scenario ${name}`);
+  const { fixture: _meta, ...snapshot } = clone(fixture);
+  state.scenario = name;
+  state.snapshot = snapshot;
+  state.chosen = options.chosen ?? true;
+  state.canFix = options.canFix ?? true;
+  state.log = [];
+}
+
+// The record picker stand-in lists the users this org knows.
+globalThis.readinessPreviewUsers = () => (state.snapshot ? [state.snapshot.user] : []);
+
+export function getChecklist() {
+  return checklist;
+}
+
+export function snapshotCopy() {
+  return clone(state.snapshot);
+}
+
+/** Writes change the org: every live getReadiness / getFixLog wire reloads, as after a page refresh. */
+export function onChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function changed() {
+  for (const listener of [...listeners]) listener();
+}
+
+export function applyPlan(plan) {
+  const before = clone(state.snapshot);
+  state.snapshot = applyChanges(state.snapshot, plan.changes ?? []);
+  state.counter += 1;
+  const entry = {
+    logId: `a0PREVIEW${String(state.counter).padStart(9, '0')}`,
+    createdDate: new Date().toISOString(),
+    createdBy: 'Preview Admin',
+    checkIds: [...(plan.checkIds ?? [])],
+    status: 'Applied',
+    summary: `${(plan.changes ?? []).length} changes to ${PRODUCT_PERMISSION_SET.label} and assignments`,
+    changes: plan.changes ?? [],
+    canUndo: true,
+    before
+  };
+  state.log.unshift(entry);
+  return entry;
+}
+
+export function undo(logId) {
+  const entry = state.log.find((e) => e.logId === logId);
+  if (!entry) throw new Error(`No fix log entry ${logId}`);
+  if (entry.status !== 'Applied') throw new Error('This fix was already undone.');
+  if (state.log.find((e) => e.status === 'Applied') !== entry)
+    throw new Error('Undo the newer fixes first: they build on this one.');
+  state.snapshot = entry.before;
+  entry.status = 'Undone';
+  entry.canUndo = false;
+  return entry;
+}
