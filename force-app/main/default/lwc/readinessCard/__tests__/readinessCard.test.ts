@@ -37,7 +37,7 @@ const $$ = (el: HTMLElement, sel: string) =>
   Array.from(el.shadowRoot!.querySelectorAll(sel)) as HTMLElement[];
 
 function mount(userId?: string) {
-  const element = createElement('c-readiness-card', { is: ReadinessCard }) as HTMLElement & {
+  const element = createElement('c-readiness-card', { is: ReadinessCard }) as unknown as HTMLElement & {
     userId?: string;
   };
   if (userId !== undefined) element.userId = userId;

@@ -1,0 +1,89 @@
+import { createElement } from 'lwc';
+import ReadinessUserPicker from 'c/readinessUserPicker';
+import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
+import saveIntegrationUser from '@salesforce/apex/ReadinessController.saveIntegrationUser';
+import users from './data/suggestedUsers.json';
+
+jest.mock(
+  '@salesforce/apex/ReadinessController.findIntegrationUsers',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex/ReadinessController.saveIntegrationUser', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('c/readinessLabels');
+
+const wire = findIntegrationUsers as unknown as { emit(v: unknown): void; error(b?: unknown): void };
+const save = saveIntegrationUser as unknown as jest.Mock;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const $ = (el: HTMLElement, sel: string) =>
+  el.shadowRoot!.querySelector(sel) as HTMLElement & Record<string, unknown>;
+
+function mount() {
+  const element = createElement('c-readiness-user-picker', { is: ReadinessUserPicker });
+  document.body.appendChild(element);
+  return element;
+}
+
+describe('c-readiness-user-picker', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    jest.clearAllMocks();
+  });
+
+  it('lists suggested users with the reasons, and saves the one chosen', async () => {
+    save.mockResolvedValue(undefined);
+    const el = mount();
+    const selected = jest.fn();
+    el.addEventListener('select', selected);
+    wire.emit(users);
+    await flush();
+    const item = $(el, `li[data-user-id="${users[0].userId}"]`);
+    expect(item.textContent).toContain(users[0].name);
+    expect(item.textContent).toContain(users[0].reasons[0]);
+    (item.querySelector('lightning-button') as HTMLElement).click();
+    await flush();
+    expect(save).toHaveBeenCalledWith({ userId: users[0].userId });
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId });
+  });
+
+  it('takes any other user from the record picker on User', async () => {
+    save.mockResolvedValue(undefined);
+    const el = mount();
+    wire.emit([]);
+    await flush();
+    expect($(el, '[data-id="no-suggestions"]')).not.toBeNull();
+    const picker = $(el, '[data-id="record-picker"]');
+    expect(picker.objectApiName).toBe('User');
+    expect(picker.label).toBe('User');
+    expect($(el, '[data-id="use-picked"]').disabled).toBe(true);
+    picker.dispatchEvent(new CustomEvent('change', { detail: { recordId: '005000000000777AAA' } }));
+    await flush();
+    $(el, '[data-id="use-picked"]').click();
+    await flush();
+    expect(save).toHaveBeenCalledWith({ userId: '005000000000777AAA' });
+  });
+
+  it('shows why saving failed', async () => {
+    save.mockRejectedValue({ body: { message: 'You need Manage Users to choose the integration user.' } });
+    const el = mount();
+    wire.emit(users);
+    await flush();
+    ($(el, `li[data-user-id="${users[0].userId}"] lightning-button`) as HTMLElement).click();
+    await flush();
+    const error = $(el, '[data-id="save-error"]');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('Ask your Salesforce admin for: Manage Users.');
+  });
+
+  it('shows a load error', async () => {
+    const el = mount();
+    wire.error({ message: 'boom' });
+    await flush();
+    expect($(el, '[data-id="load-error"]').textContent).toContain('boom');
+  });
+});
