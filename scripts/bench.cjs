@@ -36,7 +36,22 @@ function generate() {
   for (let i = 0; i < FIELDS; i++) {
     const object = OBJECTS[i % OBJECTS.length];
     const n = Math.floor(i / OBJECTS.length);
-    const standard = ['Id', 'OwnerId', 'Email', 'HasOptedOutOfEmail', 'LeadSource', 'EmailBouncedReason', 'Status', 'AnnualRevenue', 'Industry', 'Amount', 'Description', 'ActivityDate', 'WhoId', 'Type'];
+    const standard = [
+      'Id',
+      'OwnerId',
+      'Email',
+      'HasOptedOutOfEmail',
+      'LeadSource',
+      'EmailBouncedReason',
+      'Status',
+      'AnnualRevenue',
+      'Industry',
+      'Amount',
+      'Description',
+      'ActivityDate',
+      'WhoId',
+      'Type'
+    ];
     const name = n < standard.length ? standard[n] : `Field_${n}__c`;
     fields.push({
       object,
@@ -62,28 +77,63 @@ function generate() {
       ProfileId: i === 0 ? profileId : null,
       AssigneeCount: Math.floor(random() * 500)
     };
-    for (const p of ['PermissionsApiEnabled', 'PermissionsEditTask', 'PermissionsRunReports', 'PermissionsExportReport', 'PermissionsViewAllData', 'PermissionsTwoFactorApi']) {
+    for (const p of [
+      'PermissionsApiEnabled',
+      'PermissionsEditTask',
+      'PermissionsRunReports',
+      'PermissionsExportReport',
+      'PermissionsViewAllData',
+      'PermissionsTwoFactorApi'
+    ]) {
       ps[p] = random() < (p === 'PermissionsTwoFactorApi' ? 0.03 : 0.2);
     }
     permissionSets.push(ps);
-    if (i > 0) assignments.push({ Id: id('0Pa', i), PermissionSetId: ps.Id, PermissionSetGroupId: null, ExpirationDate: i % 17 === 0 ? '2026-01-01T00:00:00.000Z' : null });
+    if (i > 0)
+      assignments.push({
+        Id: id('0Pa', i),
+        PermissionSetId: ps.Id,
+        PermissionSetGroupId: null,
+        ExpirationDate: i % 17 === 0 ? '2026-01-01T00:00:00.000Z' : null
+      });
   }
   const objectPermissions = [];
   for (const ps of permissionSets) {
     for (const object of OBJECTS.slice(0, 5)) {
-      objectPermissions.push({ ParentId: ps.Id, SobjectType: object, PermissionsRead: random() < 0.7, PermissionsCreate: random() < 0.3, PermissionsEdit: random() < 0.3, PermissionsDelete: random() < 0.1, PermissionsViewAllRecords: random() < 0.1, PermissionsModifyAllRecords: random() < 0.05 });
+      objectPermissions.push({
+        ParentId: ps.Id,
+        SobjectType: object,
+        PermissionsRead: random() < 0.7,
+        PermissionsCreate: random() < 0.3,
+        PermissionsEdit: random() < 0.3,
+        PermissionsDelete: random() < 0.1,
+        PermissionsViewAllRecords: random() < 0.1,
+        PermissionsModifyAllRecords: random() < 0.05
+      });
     }
   }
   const fieldPermissions = [];
   for (let i = 0; i < FIELD_ROWS; i++) {
     const f = fields[Math.floor(random() * fields.length)];
     const ps = permissionSets[Math.floor(random() * permissionSets.length)];
-    fieldPermissions.push({ ParentId: ps.Id, SobjectType: f.object, Field: `${f.object}.${f.name}`, PermissionsRead: true, PermissionsEdit: random() < 0.4 });
+    fieldPermissions.push({
+      ParentId: ps.Id,
+      SobjectType: f.object,
+      Field: `${f.object}.${f.name}`,
+      PermissionsRead: true,
+      PermissionsEdit: random() < 0.4
+    });
   }
   return {
     schemaVersion: 1,
     capturedAt: '2026-11-22T10:00:00.000Z',
-    user: { Id: id('005', 1), Username: 'bench@acme.example', Name: 'Bench', IsActive: true, ProfileId: profileId, Profile: { Name: 'Custom: Marketing', UserLicense: { Name: 'Salesforce' } } },
+    user: {
+      Id: id('005', 1),
+      Username: 'bench@acme.example',
+      Name: 'Bench',
+      IsActive: true,
+      ProfileId: profileId,
+      Profile: { Name: 'Custom: Marketing', UserLicense: { Name: 'Salesforce' } }
+    },
     assignments,
     permissionSets,
     objectPermissions,
@@ -112,9 +162,13 @@ function main() {
   }
   times.sort((a, b) => a - b);
   const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  console.log(`snapshot: ${snapshot.permissionSets.length} permission sets, ${snapshot.fieldPermissions.length} field-permission rows, ${snapshot.fields.length} fields, ${snapshot.objectPermissions.length} object-permission rows`);
+  console.log(
+    `snapshot: ${snapshot.permissionSets.length} permission sets, ${snapshot.fieldPermissions.length} field-permission rows, ${snapshot.fields.length} fields, ${snapshot.objectPermissions.length} object-permission rows`
+  );
   console.log(`report: ${report.checks.length} checks, score ${report.score} (${report.status})`);
-  console.log(`runs=${runs} p10_ms=${pick(0.1).toFixed(2)} p90_ms=${pick(0.9).toFixed(2)} max_ms=${times[times.length - 1].toFixed(2)} (target: median under 20 ms)`);
+  console.log(
+    `runs=${runs} p10_ms=${pick(0.1).toFixed(2)} p90_ms=${pick(0.9).toFixed(2)} max_ms=${times[times.length - 1].toFixed(2)} (target: median under 20 ms)`
+  );
   console.log(`median_ms=${pick(0.5).toFixed(2)}`);
 }
 
