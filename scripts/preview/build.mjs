@@ -17,26 +17,10 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
 export const OUT = path.join(ROOT, 'dist', 'preview');
 const LWC_DIR = path.join(ROOT, 'force-app', 'main', 'default', 'lwc');
-const LABELS_FILE = path.join(ROOT, 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml');
 const FIXTURES = path.join(ROOT, 'fixtures', 'snapshots');
 const STUBS = path.join(HERE, 'stubs');
 
-function decode(s) {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-export function readLabels() {
-  const xml = fs.readFileSync(LABELS_FILE, 'utf8');
-  const labels = {};
-  for (const m of xml.matchAll(/<fullName>([^<]+)<\/fullName>[\s\S]*?<value>([\s\S]*?)<\/value>/g))
-    labels[m[1]] = decode(m[2]);
-  return labels;
-}
+export const { readLabels, LABELS_FILE } = require('../lib/labels-xml.cjs');
 
 /** Resolves the Salesforce-only modules to the preview's stand-ins, as virtual modules. */
 function salesforceStandIns() {

@@ -19,7 +19,7 @@ export {
   evaluate,
   scoreOf
 } from './engine';
-export { PRODUCT_PERMISSION_SET } from './access';
+export { OBJECT_FLAGS, OBJECT_FLAG_LABELS, PRODUCT_PERMISSION_SET } from './access';
 export { OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
 export { HIGH_RISK_PERMISSIONS, permissionLabel } from './vocabulary';
 export { applyChanges } from './simulate';

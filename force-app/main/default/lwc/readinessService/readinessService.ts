@@ -15,7 +15,9 @@ import {
   evaluate,
   permissionLabel,
   validateSnapshot,
-  PRODUCT_PERMISSION_SET
+  PRODUCT_PERMISSION_SET,
+  OBJECT_FLAGS,
+  OBJECT_FLAG_LABELS
 } from 'c/readinessEngine';
 import type {
   Change,
@@ -304,19 +306,9 @@ export interface ChangeView {
   touchesOthers: boolean;
 }
 
-const FLAG_ORDER: (keyof ObjectFlags)[] = ['Read', 'Create', 'Edit', 'Delete', 'ViewAll', 'ModifyAll'];
-const FLAG_TEXT: Record<keyof ObjectFlags, string> = {
-  Read: 'Read',
-  Create: 'Create',
-  Edit: 'Edit',
-  Delete: 'Delete',
-  ViewAll: 'View All',
-  ModifyAll: 'Modify All'
-};
-
 function flagsText(flags: ObjectFlags | null): string {
   if (!flags) return LABELS.valNone;
-  const on = FLAG_ORDER.filter((f) => flags[f]).map((f) => FLAG_TEXT[f]);
+  const on = OBJECT_FLAGS.filter((f) => flags[f]).map((f) => OBJECT_FLAG_LABELS[f]);
   return on.length ? on.join(', ') : LABELS.valNone;
 }
 
@@ -353,7 +345,7 @@ export function describeChange(change: Change): ChangeView {
         before: flagsText(change.before),
         after: flagsText(change.after),
         notes: change.dependencies.length
-          ? [fill(LABELS.chgDependencies, change.dependencies.map((f) => FLAG_TEXT[f]).join(', '))]
+          ? [fill(LABELS.chgDependencies, change.dependencies.map((f) => OBJECT_FLAG_LABELS[f]).join(', '))]
           : []
       };
     case 'fieldPermission':

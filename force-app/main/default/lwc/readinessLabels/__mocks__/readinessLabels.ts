@@ -3,20 +3,15 @@
  * assert what an admin sees (Jest's own label stand-in returns only the label's name).
  * Use with jest.mock('c/readinessLabels').
  */
-import fs from 'node:fs';
 import path from 'node:path';
 
 const actual = jest.requireActual('../readinessLabels') as typeof import('../readinessLabels');
-const FILE = path.join(__dirname, '..', '..', '..', 'labels', 'CustomLabels.labels-meta.xml');
-
-function decode(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+// The same reader the preview build uses (a real XML parser, entities decoded).
+const { readLabels: readLabelFile } = require(
+  path.join(__dirname, '..', '..', '..', '..', '..', '..', 'scripts', 'lib', 'labels-xml.cjs')
+) as {
+  readLabels: () => Record<string, string>;
+};
 
 /** Readiness_Score_Of -> scoreOf, the key readinessLabels uses. */
 export function keyOf(fullName: string): string {
@@ -28,11 +23,8 @@ export function keyOf(fullName: string): string {
 }
 
 export function readLabels(): Record<string, string> {
-  const xml = fs.readFileSync(FILE, 'utf8');
   const out: Record<string, string> = {};
-  for (const m of xml.matchAll(/<fullName>([^<]+)<\/fullName>[\s\S]*?<value>([\s\S]*?)<\/value>/g)) {
-    out[keyOf(m[1])] = decode(m[2]);
-  }
+  for (const [fullName, value] of Object.entries(readLabelFile())) out[keyOf(fullName)] = value;
   return out;
 }
 
