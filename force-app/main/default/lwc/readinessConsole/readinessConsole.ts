@@ -10,7 +10,6 @@ import {
   csvDataUrl,
   exportFileName,
   missingPermissionText,
-  otherHoldersOfProductSet,
   planFor,
   reduceError,
   toCsv,
@@ -202,8 +201,7 @@ export default class ReadinessConsole extends LightningElement {
       description: LABELS.modalDescription,
       plan,
       report: this.report,
-      userId: this.report.user.Id,
-      otherHolders: otherHoldersOfProductSet(this.snapshot)
+      userId: this.report.user.Id
     });
     if (result && result.status === 'applied') {
       this.afterWrite(result.result.snapshot, fill(LABELS.modalApplied, result.result.changed));

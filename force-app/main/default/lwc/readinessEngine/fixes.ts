@@ -182,7 +182,8 @@ export function grantFix(
   if (assign) changes.push(assign);
   changes.push(...grants);
   const allWarnings = [...warnings];
-  const product = access.productSource();
+  // Held or held through an expired assignment: either way the user is one of AssigneeCount.
+  const product = knownProduct(access);
   const others = product && typeof product.ps.AssigneeCount === 'number' ? product.ps.AssigneeCount - 1 : 0;
   if (grants.length && others > 0) {
     allWarnings.push(

@@ -18,7 +18,6 @@ export default class ReadinessFixModal extends LightningModal {
   @api report: Report | null = null;
   @api userId: string | null = null;
   /** Other users holding the product's permission set: they gain whatever it is given. */
-  @api otherHolders = 0;
 
   labels = LABELS;
   step: Step = 'review';
@@ -43,8 +42,6 @@ export default class ReadinessFixModal extends LightningModal {
 
   get warnings(): { key: string; text: string }[] {
     const texts = [...(this.plan?.warnings ?? [])];
-    if (this.otherHolders > 0 && this.plan?.changes.some((c) => c.kind !== 'removeAssignment'))
-      texts.push(fill(LABELS.modalSharedSet, this.plan.permissionSet.label, this.otherHolders));
     for (const c of this.changes)
       for (const n of c.notes) if (c.touchesOthers && !texts.includes(n)) texts.push(n);
     return texts.map((text, i) => ({ key: `w${i}`, text }));

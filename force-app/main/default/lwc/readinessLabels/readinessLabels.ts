@@ -91,7 +91,6 @@ import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
-import MODAL_SHARED_SET from '@salesforce/label/c.Readiness_Modal_Shared_Set';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
 import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
@@ -248,7 +247,6 @@ export const LABELS = {
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
   modalNoChanges: MODAL_NO_CHANGES,
-  modalSharedSet: MODAL_SHARED_SET,
   modalSkipped: MODAL_SKIPPED,
   modalTitle: MODAL_TITLE,
   modalWarnings: MODAL_WARNINGS,

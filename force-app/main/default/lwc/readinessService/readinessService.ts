@@ -204,14 +204,6 @@ export function planFor(report: Report, checkIds?: string[]): FixPlan {
 }
 
 /** Users other than the integration user who hold the product's permission set (they gain what it grants). */
-export function otherHoldersOfProductSet(snapshot: Snapshot | null): number {
-  if (!snapshot) return 0;
-  const ps = snapshot.permissionSets.find((p) => p.Name === PRODUCT_PERMISSION_SET.name);
-  if (!ps || typeof ps.AssigneeCount !== 'number') return 0;
-  const mine = snapshot.assignments.some((a) => a.PermissionSetId === ps.Id);
-  return Math.max(0, ps.AssigneeCount - (mine ? 1 : 0));
-}
-
 // ---------------------------------------------------------------- presentation helpers
 
 export const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, 'n/a': 4 };

@@ -185,6 +185,14 @@ describe('buildFixPlan', () => {
     expect(fix?.manual?.kind).toBe('setup');
   });
 
+  it('warns that a shared product permission set reaches other users, also when held through an expired assignment', () => {
+    const s = fixture('expired-assignment');
+    ps(s, 'Act_On_Integration_User').AssigneeCount = 5;
+    expect(buildFixPlan(score(s)).warnings).toContain(
+      "'Act-On Integration User' is also assigned to 4 other users: they receive these permissions too."
+    );
+  });
+
   it('warns when the product permission set is shared with other users, and when the user is inactive', () => {
     const s = fixture('missing-modify-all');
     ps(s, 'Act_On_Integration_User').AssigneeCount = 3;

@@ -7,6 +7,7 @@ import { closeMock as mockClose } from './mocks/lightningModal';
 import checklist from '../../readinessService/__tests__/data/checklist.json';
 import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
 import mfaViaPermissionSet from '../../../../../../fixtures/snapshots/mfa-api-via-permission-set.json';
+import missingModifyAll from '../../../../../../fixtures/snapshots/missing-modify-all.json';
 
 jest.mock('lightning/modal', () => require('./mocks/lightningModal'), { virtual: true });
 jest.mock('@salesforce/apex/ReadinessController.applyFix', () => ({ default: jest.fn() }), { virtual: true });
@@ -14,16 +15,15 @@ jest.mock('c/readinessLabels');
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-type ModalElement = HTMLElement & { plan: FixPlan; report: Report; userId: string; otherHolders: number };
+type ModalElement = HTMLElement & { plan: FixPlan; report: Report; userId: string };
 
-function mount(snapshot: unknown, checkIds?: string[], otherHolders = 0) {
+function mount(snapshot: unknown, checkIds?: string[]) {
   const { report, plan } = assess(checklist, snapshot);
   const { planFor } = jest.requireActual('c/readinessService');
   const element = createElement('c-readiness-fix-modal', { is: ReadinessFixModal }) as ModalElement;
   element.plan = checkIds ? planFor(report, checkIds) : plan;
   element.report = report;
   element.userId = report.user.Id;
-  element.otherHolders = otherHolders;
   document.body.appendChild(element);
   return { element, report, plan: element.plan };
 }
@@ -52,8 +52,11 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="confirm"]').label).toBe(`Apply ${plan.changes.length} changes`);
   });
 
-  it('warns when the permission set is shared with other users', () => {
-    const { element } = mount(fixable, undefined, 3);
+  it('warns when the permission set is shared with other users (the engine says so in the plan)', () => {
+    const shared = JSON.parse(JSON.stringify(missingModifyAll));
+    shared.permissionSets.find((p: { Name?: string }) => p.Name === 'Act_On_Integration_User').AssigneeCount =
+      4;
+    const { element } = mount(shared);
     expect($(element, '[data-id="warnings"]').textContent).toContain('also assigned to 3 other users');
   });
 

@@ -9,7 +9,6 @@ import {
   describeChange,
   groupChecks,
   missingPermissionText,
-  otherHoldersOfProductSet,
   permissionHint,
   reduceError,
   saveFieldMapping,
@@ -140,19 +139,6 @@ describe('scoring and grouping', () => {
     expect(top.length).toBeLessThanOrEqual(3);
     expect(top[0].severity).toBe('blocker');
     expect(top.every((c) => c.severity !== 'info')).toBe(true);
-  });
-
-  it('counts other holders of the product permission set', () => {
-    const snapshot = JSON.parse(JSON.stringify(fixture('perfect-dedicated-user')));
-    expect(otherHoldersOfProductSet(null)).toBe(0);
-    const ps = snapshot.permissionSets.find((p: { Name?: string }) => p.Name === 'Act_On_Integration_User');
-    expect(otherHoldersOfProductSet(snapshot)).toBe(0);
-    ps.AssigneeCount = 4;
-    expect(otherHoldersOfProductSet(snapshot)).toBe(3);
-    snapshot.assignments = snapshot.assignments.filter(
-      (a: { PermissionSetId: string }) => a.PermissionSetId !== ps.Id
-    );
-    expect(otherHoldersOfProductSet(snapshot)).toBe(4);
   });
 });
 
