@@ -22,6 +22,16 @@ export const PRODUCT_PERMISSION_SET = Object.freeze({
   label: 'Act-On Integration User'
 });
 
+/**
+ * The product's own set: its name, no namespace (a managed package's set of the same name is not
+ * ours), no license (License None, assignable to any user) and not a profile's.
+ */
+export function isProductPermissionSet(ps: PermissionSetRecord): boolean {
+  return (
+    ps.Name === PRODUCT_PERMISSION_SET.name && !ps.NamespacePrefix && !ps.LicenseId && !ps.IsOwnedByProfile
+  );
+}
+
 export const OBJECT_FLAGS: readonly ObjectFlag[] = [
   'Read',
   'Create',
@@ -117,9 +127,16 @@ export class AccessModel {
   readonly sources: Source[] = [];
   /** Assigned sources whose assignment expired: they grant nothing. */
   readonly expired: Source[] = [];
+  /**
+   * The product's permission set when it exists in the org but is not assigned to the user (the
+   * reader looks it up by name): it grants nothing, its rows give a fix its before values.
+   */
+  readonly detachedProduct: Source | null = null;
   private readonly objectRows = new Map<string, Map<string, ObjectPermissionRecord>>();
   private readonly fieldGrants = new Map<string, FieldGrant[]>();
   private readonly expiredFieldGrants = new Map<string, FieldGrant[]>();
+  /** The unassigned product set's field rows by lower-case Object.Field (they grant nothing). */
+  private readonly detachedFieldRows = new Map<string, FieldGrant>();
   private readonly describe = new Map<string, FieldDescribe>();
   private readonly describedObjects = new Set<string>();
   private readonly objectCache = new Map<string, ObjectAccess>();
@@ -143,6 +160,8 @@ export class AccessModel {
       const source = this.makeSource(ps, assignment);
       (source.expiredOn ? this.expired : this.sources).push(source);
     }
+    const product = snapshot.permissionSets.find((ps) => isProductPermissionSet(ps) && !taken.has(ps.Id));
+    if (product) this.detachedProduct = this.makeSource(product, null);
     this.indexPermissions();
     for (const field of snapshot.fields) {
       this.describe.set(fieldKey(field.object, field.name), field);
@@ -164,7 +183,7 @@ export class AccessModel {
   }
 
   private indexPermissions(): void {
-    const all = [...this.sources, ...this.expired];
+    const all = [...this.sources, ...this.expired, ...(this.detachedProduct ? [this.detachedProduct] : [])];
     const bySourceId = new Map(all.map((s) => [s.ps.Id, s]));
     for (const row of this.snapshot.objectPermissions) {
       if (!bySourceId.has(row.ParentId)) continue;
@@ -178,12 +197,18 @@ export class AccessModel {
       const dot = row.Field.indexOf('.');
       const name = dot >= 0 ? row.Field.slice(dot + 1) : row.Field;
       const objects = row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType];
+      const detached = source === this.detachedProduct;
       const target = source.expiredOn ? this.expiredFieldGrants : this.fieldGrants;
       for (const object of objects) {
         const key = fieldKey(object, name);
+        const grant = { source, read: row.PermissionsRead === true, edit: row.PermissionsEdit === true };
+        if (detached) {
+          this.detachedFieldRows.set(key, grant);
+          continue;
+        }
         let grants = target.get(key);
         if (!grants) target.set(key, (grants = []));
-        grants.push({ source, read: row.PermissionsRead === true, edit: row.PermissionsEdit === true });
+        grants.push(grant);
       }
     }
   }
@@ -248,6 +273,14 @@ export class AccessModel {
     return { read, edit: read && grants.some((g) => g.edit), grants, expired };
   }
 
+  /** The source's own field permission row (read and edit), whether or not it grants anything. */
+  fieldRow(source: Source, object: string, field: string): FieldGrant | undefined {
+    const key = fieldKey(object, field);
+    if (source === this.detachedProduct) return this.detachedFieldRows.get(key);
+    const grants = (source.expiredOn ? this.expiredFieldGrants : this.fieldGrants).get(key) ?? [];
+    return grants.find((g) => g.source === source);
+  }
+
   describeField(object: string, field: string): FieldDescribe | undefined {
     return this.describe.get(fieldKey(object, field));
   }
@@ -268,12 +301,25 @@ export class AccessModel {
 
   /** The product's permission set, when the user already holds it. */
   productSource(): Source | undefined {
-    return this.sources.find((s) => s.ps.Name === PRODUCT_PERMISSION_SET.name);
+    return this.sources.find((s) => isProductPermissionSet(s.ps));
   }
 
   /** The product's permission set held through an assignment that expired. */
   expiredProductSource(): Source | undefined {
-    return this.expired.find((s) => s.ps.Name === PRODUCT_PERMISSION_SET.name);
+    return this.expired.find((s) => isProductPermissionSet(s.ps));
+  }
+
+  /** The product's permission set as the snapshot knows it: held, expired, or in the org but unassigned. */
+  knownProduct(): Source | undefined {
+    return this.productSource() ?? this.expiredProductSource() ?? this.detachedProduct ?? undefined;
+  }
+
+  /** exists / missing (the reader looked it up and the org has none) / unknown (the snapshot does not say). */
+  productState(): 'exists' | 'missing' | 'unknown' {
+    if (this.knownProduct()) return 'exists';
+    const id = this.snapshot.productPermissionSetId;
+    if (id === null) return 'missing';
+    return typeof id === 'string' ? 'exists' : 'unknown';
   }
 
   /** The source as the report shows it: who grants, its type and how many other users share it. */

@@ -17,11 +17,14 @@ export const SECTIONS: readonly Section[] = [
 ];
 export const RULES: readonly RuleKind[] = [
   'user-active',
+  'user-login-flag',
   'user-license',
   'system-permission',
   'permission-absent',
   'least-privilege',
   'recent-logins',
+  'login-method',
+  'api-auth-permission',
   'object-access',
   'custom-related',
   'field-access',
@@ -119,8 +122,10 @@ export function definitionsFromRecords(records: readonly CheckRecord[]): CheckDe
 }
 
 const NEEDS_TARGET: RuleKind[] = [
+  'user-login-flag',
   'system-permission',
   'permission-absent',
+  'api-auth-permission',
   'object-access',
   'field-access',
   'permission-set-assigned'
@@ -131,10 +136,13 @@ function checkParameters(d: CheckDefinition, name: string): void {
     throw new ChecklistError(`${name}: rule ${d.rule} needs Target__c`);
   }
   if (
-    (d.rule === 'system-permission' || d.rule === 'permission-absent') &&
+    (d.rule === 'system-permission' || d.rule === 'permission-absent' || d.rule === 'api-auth-permission') &&
     !/^Permissions\w+$/.test(d.target ?? '')
   ) {
     throw new ChecklistError(`${name}: Target__c must be a Permissions* field, got ${d.target}`);
+  }
+  if (d.rule === 'user-login-flag' && d.target !== 'IsFrozen' && d.target !== 'IsPasswordLocked') {
+    throw new ChecklistError(`${name}: Target__c must be IsFrozen or IsPasswordLocked, got ${d.target}`);
   }
   if (d.rule === 'field-access') {
     if (!/^\w+\.\w+$/.test(d.target ?? '')) {

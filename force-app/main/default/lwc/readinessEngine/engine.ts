@@ -3,13 +3,16 @@
  */
 import {
   AccessModel,
+  OBJECT_FLAG_LABELS,
   OBJECT_FLAGS,
   PRODUCT_PERMISSION_SET,
   describeSource,
   objectFlagsOf,
   type Source
 } from './access';
-import { flagList, manualFix, mergeChanges } from './fixes';
+import { manualFix, mergeChanges } from './fixes';
+import { personReason } from './logins';
+import { buildFixPlan, fixAllOf, type FixPolicy } from './plan';
 import { RULE_EVALUATORS, type Evaluation } from './rules';
 import { applyChanges } from './simulate';
 import type {
@@ -17,12 +20,14 @@ import type {
   CheckDefinition,
   CheckFix,
   CheckResult,
-  FixPlan,
+  CheckStatus,
+  Completeness,
   ManualStep,
   OverallStatus,
   RemoveAssignmentChange,
   Report,
   ReportSummary,
+  RuleKind,
   Severity,
   Snapshot
 } from './types';
@@ -37,12 +42,34 @@ export const SEVERITY_POINTS: Record<Severity, number> = {
 export const BLOCKER_CAP = 49;
 export const READY_THRESHOLD = 80;
 
-export const STATUS_TEXT: Record<OverallStatus, string> = {
-  ready: 'Act-On can connect as this user, and every blocker and required check passes.',
+export const STATUS_TEXT: Record<OverallStatus | 'incomplete', string> = {
+  ready: 'Every blocker and required check was read and passes: Act-On can connect and sync as this user.',
   'at-risk':
-    "Act-On can log in, but required permissions are missing or the setup is below Act-On's recommendations: syncs may fail or skip data.",
+    "Blocker or required checks warn or fail, or the setup is below Act-On's recommendations: Act-On's connection or syncs may fail or skip data.",
+  incomplete:
+    'Not verified: some blocker or required checks could not be read, so the product cannot call this user ready.',
   blocked: 'Act-On cannot work as this user: fix the blocking checks first.'
 };
+
+const COUNTED: readonly Severity[] = ['blocker', 'required'];
+const SETTLED: readonly CheckStatus[] = ['pass', 'n/a'];
+
+/**
+ * Rules a removed assignment cannot turn from pass to fail: they look at the user record, the
+ * logins, or at access that must be absent or small (less access never breaks them).
+ */
+const UNAFFECTED_BY_REMOVAL: ReadonlySet<RuleKind> = new Set<RuleKind>([
+  'user-active',
+  'user-login-flag',
+  'user-license',
+  'permission-absent',
+  'least-privilege',
+  'recent-logins',
+  'login-method',
+  'field-budget',
+  'sensitive-fields',
+  'oauth-app'
+]);
 
 /** Checks the product cannot decide from data: shown as steps, never scored. */
 export const MANUAL_CHECKS: readonly ManualStep[] = Object.freeze([
@@ -81,21 +108,34 @@ function evaluateAll(
   return { access, evaluations };
 }
 
-/** What else a permission set gives the user, for the preview of its removal. */
-function whatElse(access: AccessModel, source: Source, except: string): string[] {
+/**
+ * What removing the source really takes away from the user: what it grants that is effective now
+ * and no longer effective once the plan is applied (another profile, set, group or the plan's own
+ * grants may keep it).
+ */
+function lostBy(before: AccessModel, after: AccessModel, source: Source, except: string): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(source.ps)) {
-    if (key.startsWith('Permissions') && key !== except && value === true) out.push(permissionLabel(key));
+    if (!key.startsWith('Permissions') || key === except || value !== true) continue;
+    if (before.hasPermission(key) && !after.hasPermission(key)) out.push(permissionLabel(key));
   }
-  for (const row of access.snapshot.objectPermissions) {
+  for (const row of before.snapshot.objectPermissions) {
     if (row.ParentId !== source.ps.Id) continue;
-    const flags = objectFlagsOf(row);
-    if (OBJECT_FLAGS.some((f) => flags[f])) out.push(`${row.SobjectType}: ${flagList(flags)}`);
+    const own = objectFlagsOf(row);
+    const was = before.objectAccess(row.SobjectType).flags;
+    const now = after.objectAccess(row.SobjectType).flags;
+    const lost = OBJECT_FLAGS.filter((f) => own[f] && was[f] && !now[f]);
+    if (lost.length) out.push(`${row.SobjectType}: ${lost.map((f) => OBJECT_FLAG_LABELS[f]).join(', ')}`);
   }
-  const fields = access.snapshot.fieldPermissions.filter(
-    (r) => r.ParentId === source.ps.Id && r.PermissionsRead
-  ).length;
-  if (fields) out.push(`${fields} field permission${fields === 1 ? '' : 's'}`);
+  let fields = 0;
+  for (const row of before.snapshot.fieldPermissions) {
+    if (row.ParentId !== source.ps.Id || !row.PermissionsRead) continue;
+    const [object, field] = row.Field.split('.');
+    if (!field) continue;
+    const target = row.SobjectType === 'Activity' ? 'Task' : object;
+    if (before.fieldAccess(target, field).read && !after.fieldAccess(target, field).read) fields += 1;
+  }
+  if (fields) out.push(`Read on ${fields} field${fields === 1 ? '' : 's'}`);
   return out;
 }
 
@@ -140,19 +180,28 @@ function removalFix(
     permissionSetGroupId: s.assignment?.PermissionSetGroupId ?? s.ps.PermissionSetGroupId ?? null,
     label: s.label,
     sourceType: s.type,
-    alsoRemoves: whatElse(access, s, permission)
+    alsoRemoves: []
   }));
-  const after = evaluateAll(definitions, applyChanges(access.snapshot, removals)).evaluations;
+  // Only passing checks whose rule looks at grants can break when an assignment goes away.
+  const atStake = definitions.filter(
+    (d, i) => d.id !== definition.id && before[i].status === 'pass' && !UNAFFECTED_BY_REMOVAL.has(d.rule)
+  );
+  const removed = evaluateAll(atStake, applyChanges(access.snapshot, removals));
   const compensation: Change[] = [];
   const lost: string[] = [];
-  definitions.forEach((d, i) => {
-    if (d.id === definition.id || before[i].status !== 'pass' || after[i].status === 'pass') return;
-    const fix = after[i].fix;
+  atStake.forEach((d, i) => {
+    const after = removed.evaluations[i];
+    if (after.status === 'pass') return;
+    const fix = after.fix;
     if (fix?.fixable) {
       for (const change of fix.changes)
         compensation.push({
           ...change,
-          reason: `${change.reason} (replaces what the removed assignment gave)`
+          checkIds: [definition.id],
+          reason:
+            change.kind === 'ensurePermissionSet' || change.kind === 'assignPermissionSet'
+              ? change.reason
+              : `${change.reason} It keeps "${d.title}" passing once the assignment is removed.`
         });
     } else {
       lost.push(d.id);
@@ -177,16 +226,23 @@ function removalFix(
       `Removing ${names} would take away something ${lost.join(', ')} need${lost.length === 1 ? 's' : ''}.`
     );
   }
-  const warnings = removals
-    .filter((r) => r.alsoRemoves.length)
-    .map((r) => `Removing '${r.label}' also takes away: ${r.alsoRemoves.join('; ')}.`);
+  const merged = mergeChanges(compensation);
+  const afterPlan = merged.length
+    ? new AccessModel(applyChanges(access.snapshot, [...merged, ...removals]))
+    : removed.access;
+  for (const [i, removal] of removals.entries()) {
+    removal.alsoRemoves = lostBy(access, afterPlan, removable[i], permission);
+    removal.dependsOn = merged
+      .filter((c) => c.kind !== 'ensurePermissionSet' && c.kind !== 'assignPermissionSet')
+      .map((c) => c.key);
+  }
   return {
     fixable: !profileStep,
     summary: `Remove ${names} from this user${compensation.length ? ` and re-grant what checks still need in '${PRODUCT_PERMISSION_SET.label}'` : ''}.`,
-    changes: mergeChanges([...compensation, ...removals]),
+    changes: mergeChanges([...merged, ...removals]),
     manual: profileStep,
     refused: null,
-    warnings
+    warnings: []
   };
 }
 
@@ -194,14 +250,19 @@ export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'
   score: number;
   status: OverallStatus;
   summary: ReportSummary;
+  statusText: string;
 } {
   const summary: ReportSummary = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0, points: 0, possible: 0 };
   let blockerFails = false;
-  let requiredFails = false;
+  let unsettled = false;
+  let unread = false;
   for (const c of checks) {
     summary[c.status] += 1;
     if (c.status === 'fail' && c.severity === 'blocker') blockerFails = true;
-    if (c.status === 'fail' && c.severity === 'required') requiredFails = true;
+    if (COUNTED.includes(c.severity) && !SETTLED.includes(c.status)) {
+      if (c.status === 'unknown') unread = true;
+      else unsettled = true;
+    }
     const points = SEVERITY_POINTS[c.severity];
     if (!points || c.status === 'unknown' || c.status === 'n/a') continue;
     summary.possible += points;
@@ -211,10 +272,79 @@ export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'
   if (blockerFails) score = Math.min(score, BLOCKER_CAP);
   const status: OverallStatus = blockerFails
     ? 'blocked'
-    : requiredFails || score < READY_THRESHOLD
+    : unsettled || unread || score < READY_THRESHOLD
       ? 'at-risk'
       : 'ready';
-  return { score, status, summary };
+  let statusText = STATUS_TEXT[status];
+  if (status === 'at-risk' && unread)
+    statusText =
+      unsettled || score < READY_THRESHOLD
+        ? `${STATUS_TEXT['at-risk']} ${STATUS_TEXT.incomplete}`
+        : STATUS_TEXT.incomplete;
+  if (status === 'blocked' && unread) statusText = `${STATUS_TEXT.blocked} ${STATUS_TEXT.incomplete}`;
+  if (status === 'ready' && summary.unknown)
+    statusText = `${STATUS_TEXT.ready} ${summary.unknown} other check${summary.unknown === 1 ? '' : 's'} could not be read.`;
+  return { score, status, summary, statusText };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { blocker: 0, required: 1, recommended: 2, info: 3 };
+
+/**
+ * The fewest rights that satisfy every need ("Manage Users or Monitor Login History" is satisfied
+ * by either): greedily the right that satisfies the most needs still open.
+ */
+function fewestRights(needs: readonly string[]): string[] {
+  let open = needs.map((n) => n.split(' or ').map((r) => r.trim()));
+  const chosen: string[] = [];
+  while (open.length) {
+    const counts = new Map<string, number>();
+    for (const options of open) for (const r of options) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    chosen.push(best);
+    open = open.filter((options) => !options.includes(best));
+  }
+  return chosen;
+}
+
+/** Whether every check could be read, and what would complete the verdict. */
+export function completenessOf(checks: readonly CheckResult[]): Completeness {
+  const unknown = checks
+    .filter((c) => c.status === 'unknown')
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const rights = fewestRights(unknown.map((c) => c.needs).filter((n): n is string => !!n));
+  const unmapped = unknown.filter((c) => c.fix?.manual?.kind === 'map-field').length;
+  const other = unknown.length - unmapped - unknown.filter((c) => c.needs).length;
+  const parts: string[] = [];
+  if (unknown.length) {
+    const n = unknown.length;
+    parts.push(`${n} check${n === 1 ? '' : 's'} could not be read, so this verdict is incomplete.`);
+    if (rights.length)
+      parts.push(
+        `Granting the running user ${rights.join('; ')} would complete ${rights.length === 1 ? 'it' : 'them'}.`
+      );
+    if (unmapped) parts.push(`${unmapped} field${unmapped === 1 ? ' waits' : 's wait'} for a field mapping.`);
+    if (other > 0)
+      parts.push(`${other} need${other === 1 ? 's' : ''} data the snapshot does not hold (see each check).`);
+  }
+  return {
+    complete: unknown.length === 0,
+    unknown: unknown.length,
+    checkIds: unknown.map((c) => c.id),
+    rights,
+    unmapped,
+    text: parts.join(' ')
+  };
+}
+
+/** Which changes may be applied to this user, and whether identity-changing grants are held back. */
+export function fixPolicyOf(snapshot: Snapshot): FixPolicy {
+  const own = snapshot.runningUserId && snapshot.runningUserId === snapshot.user.Id;
+  return {
+    identityHeld: personReason(snapshot),
+    refused: own
+      ? 'This is your own user: the product never changes the access of the admin who runs it. Choose the integration user instead.'
+      : null
+  };
 }
 
 /** Scores a validated snapshot against the checklist. Every definition yields exactly one check. */
@@ -237,16 +367,18 @@ export function evaluate(definitions: readonly CheckDefinition[], snapshot: Snap
       evidence: e.evidence,
       details: e.details,
       grantedBy: e.grantedBy,
-      fix: e.status === 'pass' || e.status === 'n/a' ? null : fix
+      fix: e.status === 'pass' || e.status === 'n/a' ? null : fix,
+      needs: e.status === 'unknown' ? (e.needs ?? null) : null
     };
   });
-  const { score, status, summary } = scoreOf(checks);
+  const { score, status, summary, statusText } = scoreOf(checks);
   const user = snapshot.user;
-  return {
+  const policy = fixPolicyOf(snapshot);
+  const report: Report = {
     schemaVersion: 1,
     score,
     status,
-    statusText: STATUS_TEXT[status],
+    statusText,
     capturedAt: snapshot.capturedAt,
     user: {
       Id: user.Id,
@@ -256,50 +388,19 @@ export function evaluate(definitions: readonly CheckDefinition[], snapshot: Snap
       License: user.Profile.UserLicense?.Name ?? null
     },
     summary,
+    completeness: completenessOf(checks),
     checks,
-    manualChecks: MANUAL_CHECKS.map((m) => ({ ...m, steps: [...m.steps] }))
+    manualChecks: MANUAL_CHECKS.map((m) => ({ ...m, steps: [...m.steps] })),
+    fixAll: {
+      checkIds: [],
+      changes: [],
+      held: [],
+      refused: policy.refused,
+      identityHeld: policy.identityHeld
+    }
   };
+  report.fixAll = fixAllOf(buildFixPlan(report, undefined, policy), policy);
+  return report;
 }
 
-/**
- * The fix plan for the given checks (default: every check whose fix is automatic, "Fix all safe
- * issues"). Changes to the same row are merged; checks without a safe change are listed as skipped.
- */
-export function buildFixPlan(report: Report, checkIds?: readonly string[]): FixPlan {
-  const wanted = checkIds ? new Set(checkIds) : null;
-  const changes: Change[] = [];
-  const included: string[] = [];
-  const skipped: { checkId: string; reason: string }[] = [];
-  const warnings: string[] = [];
-  for (const check of report.checks) {
-    if (wanted && !wanted.has(check.id)) continue;
-    const fix = check.fix;
-    if (!fix || check.status === 'pass') {
-      if (wanted)
-        skipped.push({
-          checkId: check.id,
-          reason: check.status === 'pass' ? 'already passes' : 'nothing to change'
-        });
-      continue;
-    }
-    if (!fix.fixable) {
-      if (wanted || fix.refused)
-        skipped.push({ checkId: check.id, reason: fix.refused ?? fix.manual?.summary ?? fix.summary });
-      continue;
-    }
-    included.push(check.id);
-    changes.push(...fix.changes);
-    for (const w of fix.warnings) if (!warnings.includes(w)) warnings.push(w);
-  }
-  if (wanted)
-    for (const id of wanted)
-      if (!report.checks.some((c) => c.id === id)) skipped.push({ checkId: id, reason: 'no such check' });
-  return {
-    userId: report.user.Id,
-    permissionSet: { name: PRODUCT_PERMISSION_SET.name, label: PRODUCT_PERMISSION_SET.label },
-    checkIds: included,
-    changes: mergeChanges(changes),
-    skipped,
-    warnings
-  };
-}
+export { buildFixPlan };

@@ -11,6 +11,7 @@ import {
   noObjectFlags,
   objectFlagsOf
 } from './access';
+import { IDENTITY_PERMISSIONS, permissionLabel } from './vocabulary';
 import type {
   AssignPermissionSetChange,
   Change,
@@ -23,7 +24,6 @@ import type {
   ObjectPermissionChange,
   SystemPermissionChange
 } from './types';
-import { permissionLabel } from './vocabulary';
 
 /** What each object permission needs; Salesforce rejects a row without them. */
 export const OBJECT_FLAG_DEPENDENCIES: Record<ObjectFlag, ObjectFlag[]> = {
@@ -34,6 +34,19 @@ export const OBJECT_FLAG_DEPENDENCIES: Record<ObjectFlag, ObjectFlag[]> = {
   ViewAll: ['Read'],
   ModifyAll: ['Read', 'Edit', 'Delete', 'ViewAll']
 };
+
+/**
+ * Object permissions Salesforce requires on another object of the same permission set (it adds
+ * none through the API: the insert fails with "Permission Read Contact depends on permission(s):
+ * Read Account"). Only documented pairs are listed; the writer turns any other dependency error
+ * into plain words. Every flag of an object needs Read on it, so Read stands for all of them.
+ */
+export const CROSS_OBJECT_DEPENDENCIES: Readonly<
+  Record<string, readonly { object: string; flag: ObjectFlag }[]>
+> = Object.freeze({
+  Contact: [{ object: 'Account', flag: 'Read' }],
+  Opportunity: [{ object: 'Account', flag: 'Read' }]
+});
 
 export function withDependencies(flags: readonly ObjectFlag[]): Set<ObjectFlag> {
   const out = new Set<ObjectFlag>();
@@ -55,16 +68,22 @@ export function flagList(flags: ObjectFlags | readonly ObjectFlag[]): string {
 
 const PS = PRODUCT_PERMISSION_SET.name;
 
-export function ensurePermissionSet(access: AccessModel, checkId: string): EnsurePermissionSetChange {
+/** Creating the product's set: only when the snapshot does not show it exists (no no-op row). */
+export function ensurePermissionSet(access: AccessModel, checkId: string): EnsurePermissionSetChange | null {
+  const before = access.productState();
+  if (before === 'exists') return null;
   return {
     kind: 'ensurePermissionSet',
     key: `ensure:${PS}`,
     checkIds: [checkId],
-    reason: `Every grant goes to the product's own permission set '${PRODUCT_PERMISSION_SET.label}' (License None, so it can be assigned to Salesforce and Salesforce Integration users alike); it is created if it does not exist.`,
+    reason:
+      before === 'missing'
+        ? `Creates the product's own permission set '${PRODUCT_PERMISSION_SET.label}' (License None, so it can be assigned to Salesforce and Salesforce Integration users alike): every grant goes there.`
+        : `Every grant goes to the product's own permission set '${PRODUCT_PERMISSION_SET.label}' (License None); it is created if it does not exist yet.`,
     permissionSet: PS,
     label: PRODUCT_PERMISSION_SET.label,
     license: null,
-    before: knownProduct(access) ? 'exists' : 'unknown'
+    before
   };
 }
 
@@ -85,9 +104,9 @@ export function assignPermissionSet(access: AccessModel, checkId: string): Assig
   };
 }
 
-/** The product's permission set as the snapshot knows it (held or expired), for before values. */
+/** The product's permission set as the snapshot knows it (held, expired or unassigned), for before values. */
 function knownProduct(access: AccessModel) {
-  return access.productSource() ?? access.expiredProductSource();
+  return access.knownProduct();
 }
 
 export function objectPermission(
@@ -124,6 +143,30 @@ export function objectPermission(
   };
 }
 
+/**
+ * The object grant plus, for objects that depend on another (Contact and Opportunity on Account),
+ * the grant on that object the product's set lacks, which the first one depends on.
+ */
+export function objectGrants(
+  access: AccessModel,
+  object: string,
+  needed: readonly ObjectFlag[],
+  checkId: string
+): ObjectPermissionChange[] {
+  const main = objectPermission(access, object, needed, checkId);
+  const product = knownProduct(access);
+  const out: ObjectPermissionChange[] = [];
+  for (const dep of CROSS_OBJECT_DEPENDENCIES[object] ?? []) {
+    const has = product ? objectFlagsOf(access.objectRow(product, dep.object))[dep.flag] : false;
+    if (has) continue;
+    const change = objectPermission(access, dep.object, [dep.flag], checkId);
+    change.reason = `Grants ${OBJECT_FLAG_LABELS[dep.flag]} on ${dep.object}: Salesforce accepts access to ${object} in a permission set only with ${OBJECT_FLAG_LABELS[dep.flag]} on ${dep.object} in the same set.`;
+    out.push(change);
+    main.dependsOn = [...(main.dependsOn ?? []), change.key];
+  }
+  return [main, ...out];
+}
+
 export function fieldPermission(
   access: AccessModel,
   object: string,
@@ -134,8 +177,7 @@ export function fieldPermission(
   const product = knownProduct(access);
   let before: { read: boolean; edit: boolean } | null = null;
   if (product) {
-    const { grants, expired } = access.fieldAccess(object, field);
-    const own = [...grants, ...expired].find((g) => g.source === product);
+    const own = access.fieldRow(product, object, field);
     before = { read: own?.read ?? false, edit: own?.edit ?? false };
   }
   return {
@@ -157,6 +199,7 @@ export function systemPermission(
   checkId: string
 ): SystemPermissionChange {
   const product = knownProduct(access);
+  const consequence = IDENTITY_PERMISSIONS[permission] ?? null;
   return {
     kind: 'systemPermission',
     key: `system:${PS}:${permission}`,
@@ -165,8 +208,28 @@ export function systemPermission(
     permissionSet: PS,
     permission,
     before: product ? product.ps[permission] === true : null,
-    after: true
+    after: true,
+    identity: consequence !== null,
+    consequence
   };
+}
+
+/** A grant whose row already holds what it would write (e.g. on a set whose assignment expired). */
+function isNoOp(change: Change): boolean {
+  switch (change.kind) {
+    case 'systemPermission':
+      return change.before === true;
+    case 'objectPermission':
+      return !!change.before && OBJECT_FLAGS.every((f) => change.before?.[f] === change.after[f]);
+    case 'fieldPermission':
+      return (
+        !!change.before &&
+        change.before.read === change.after.read &&
+        change.before.edit === change.after.edit
+      );
+    default:
+      return false;
+  }
 }
 
 /** A fix made of grants on the product's permission set, with the set ensured and assigned first. */
@@ -177,10 +240,12 @@ export function grantFix(
   grants: Change[],
   warnings: string[] = []
 ): CheckFix {
-  const changes: Change[] = [ensurePermissionSet(access, checkId)];
+  const changes: Change[] = [];
+  const ensure = ensurePermissionSet(access, checkId);
+  if (ensure) changes.push(ensure);
   const assign = assignPermissionSet(access, checkId);
   if (assign) changes.push(assign);
-  changes.push(...grants);
+  changes.push(...grants.filter((g) => !isNoOp(g)));
   const allWarnings = [...warnings];
   // Held or held through an expired assignment: either way the user is one of AssigneeCount.
   const product = knownProduct(access);
@@ -191,9 +256,7 @@ export function grantFix(
     );
   }
   if (!access.snapshot.user.IsActive) {
-    allWarnings.push(
-      'The user is inactive: Salesforce refuses permission set assignments to inactive users. Activate the user first.'
-    );
+    allWarnings.push('The user is inactive: Act-On cannot log in as this user until it is activated again.');
   }
   return { fixable: true, summary, changes, manual: null, refused: null, warnings: allWarnings };
 }
@@ -216,6 +279,8 @@ export function mergeChanges(changes: readonly Change[]): Change[] {
       continue;
     }
     for (const id of change.checkIds) if (!seen.checkIds.includes(id)) seen.checkIds.push(id);
+    if (change.dependsOn?.length)
+      seen.dependsOn = [...new Set([...(seen.dependsOn ?? []), ...change.dependsOn])];
     if (seen.kind === 'objectPermission' && change.kind === 'objectPermission') {
       for (const f of OBJECT_FLAGS) seen.after[f] = seen.after[f] || change.after[f];
       const deps = new Set([...seen.dependencies, ...change.dependencies]);

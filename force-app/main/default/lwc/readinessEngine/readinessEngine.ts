@@ -16,12 +16,18 @@ export {
   SEVERITY_POINTS,
   STATUS_TEXT,
   buildFixPlan,
+  completenessOf,
   evaluate,
+  fixPolicyOf,
   scoreOf
 } from './engine';
-export { OBJECT_FLAGS, OBJECT_FLAG_LABELS, PRODUCT_PERMISSION_SET } from './access';
-export { OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
-export { HIGH_RISK_PERMISSIONS, permissionLabel } from './vocabulary';
+export { OBJECT_FLAGS, OBJECT_FLAG_LABELS, PRODUCT_PERMISSION_SET, isProductPermissionSet } from './access';
+export { CROSS_OBJECT_DEPENDENCIES, OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
+export { dependentKeys, requiredKeys, selectChanges, tickChange, untickChange } from './plan';
+export type { FixPolicy } from './plan';
+export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins';
+export type { LoginKind } from './logins';
+export { HIGH_RISK_PERMISSIONS, IDENTITY_PERMISSIONS, permissionLabel } from './vocabulary';
 export { applyChanges } from './simulate';
 export type {
   Severity,
@@ -38,6 +44,7 @@ export type {
   FieldPermissionRecord,
   FieldDescribe,
   LoginHistoryRecord,
+  UserLoginRecord,
   OauthTokenRecord,
   AccessFlags,
   Snapshot,
@@ -58,6 +65,8 @@ export type {
   CheckFix,
   CheckResult,
   ReportSummary,
+  Completeness,
+  FixAll,
   Report,
   FixPlan
 } from './types';

@@ -5,7 +5,7 @@
  * the engine afterwards.
  */
 import { AccessModel, OBJECT_FLAG_LABELS, OBJECT_FLAGS, describeSource, type Source } from './access';
-import { fieldPermission, flagList, grantFix, manualFix, objectPermission, systemPermission } from './fixes';
+import { fieldPermission, flagList, grantFix, manualFix, objectGrants, systemPermission } from './fixes';
 import type {
   Change,
   CheckDefinition,
@@ -13,9 +13,11 @@ import type {
   CheckStatus,
   FieldDescribe,
   Grant,
+  LoginHistoryRecord,
   ObjectFlag,
   RuleKind
 } from './types';
+import { apiVersionOf, describeLogin, isSuccess, loginKind, loginsOf } from './logins';
 import { HIGH_RISK_PERMISSIONS, SYSTEM_ADMINISTRATOR_PROFILE, permissionLabel, setupUrl } from './vocabulary';
 
 export interface Evaluation {
@@ -24,6 +26,8 @@ export interface Evaluation {
   details: string[];
   grantedBy: Grant[];
   fix: CheckFix | null;
+  /** For unknown: the right the running user lacks to read what the check needs. */
+  needs?: string | null;
 }
 
 type Rule = (definition: CheckDefinition, access: AccessModel) => Evaluation;
@@ -59,13 +63,20 @@ function expiredNote(source: Source, what: string): string {
 }
 
 /** The permission the running user lacks to read something, as the reader reported it. */
-const NEEDED_RIGHT: Record<string, string> = {
-  loginHistory: 'Manage Users',
+export const NEEDED_RIGHT: Record<string, string> = {
+  loginHistory: 'Manage Users or Monitor Login History',
+  userLogin: 'Manage Users',
   oauthTokens: 'Customize Application',
   fieldClassification: 'View Setup and Configuration'
 };
 function missingRight(access: AccessModel, key: string): string {
   return access.snapshot.accessMissing?.[key] ?? NEEDED_RIGHT[key];
+}
+
+/** An unknown result that names the right that would complete it. */
+function unreadableResult(access: AccessModel, key: string, what: string): Evaluation {
+  const right = missingRight(access, key);
+  return result('unknown', `${what} could not be read: the running user needs ${right}.`, { needs: right });
 }
 
 function targets(definition: CheckDefinition): string[] {
@@ -90,6 +101,69 @@ const userActive: Rule = (_d, access) => {
   });
 };
 
+/** Freeze and lockout, from UserLogin (Target__c: IsFrozen or IsPasswordLocked). */
+const userLoginFlag: Rule = (d, access) => {
+  const snapshot = access.snapshot;
+  const field = d.target as string;
+  const user = snapshot.user;
+  const row = snapshot.userLogin;
+  if (snapshot.access?.userLogin === false || row === undefined || row === null) {
+    return unreadableResult(
+      access,
+      'userLogin',
+      `Whether ${user.Username} is frozen or locked out (UserLogin)`
+    );
+  }
+  const value = row[field];
+  if (typeof value !== 'boolean') {
+    return result('unknown', `UserLogin.${field} was not in the snapshot.`, {
+      needs: missingRight(access, 'userLogin')
+    });
+  }
+  const frozen = field === 'IsFrozen';
+  if (!value) {
+    return result('pass', frozen ? `${user.Username} is not frozen.` : `${user.Username} is not locked out.`);
+  }
+  const failed = loginsOf(snapshot)
+    .api.filter((l) => !isSuccess(l))
+    .slice(0, 3)
+    .map((l) => `${l.LoginTime}: "${l.Status}"${describeLogin(l) ? ` (${describeLogin(l)})` : ''}`);
+  if (frozen) {
+    return result(
+      'fail',
+      `${user.Username} is frozen: Salesforce refuses every login, so Act-On cannot log in.`,
+      {
+        details: failed,
+        fix: manualFix('Unfreeze the user in Setup.', {
+          kind: 'setup',
+          summary: 'Unfreeze the integration user',
+          steps: [
+            'Find out who froze the user and why (a frozen user is often a suspected compromise).',
+            'Open the user in Setup > Users and click Unfreeze.'
+          ],
+          url: setupUrl.user(user.Id)
+        })
+      }
+    );
+  }
+  return result(
+    'fail',
+    `${user.Username} is locked out after too many failed logins: Salesforce refuses every login until the user is unlocked or the lockout period ends.`,
+    {
+      details: failed,
+      fix: manualFix('Unlock the user and correct the password Act-On uses.', {
+        kind: 'setup',
+        summary: 'Unlock the integration user',
+        steps: [
+          "Correct the password (and security token) stored in Act-On's connector settings first: Act-On retrying an old password is the usual cause.",
+          'Open the user in Setup > Users and click Unlock.'
+        ],
+        url: setupUrl.user(user.Id)
+      })
+    }
+  );
+};
+
 const userLicense: Rule = (d, access) => {
   const user = access.snapshot.user;
   const expected = d.target ?? 'Salesforce';
@@ -97,7 +171,8 @@ const userLicense: Rule = (d, access) => {
   if (!license) {
     return result(
       'unknown',
-      `The user's license was not in the snapshot (Profile.UserLicense.Name); the running user may lack View Setup and Configuration.`
+      `The user's license was not in the snapshot (Profile.UserLicense.Name); the running user may lack View Setup and Configuration.`,
+      { needs: 'View Setup and Configuration' }
     );
   }
   if (license === expected)
@@ -139,24 +214,11 @@ const systemPermissionRule: Rule = (d, access) => {
       details
     });
   }
-  const warnings: string[] = [];
-  if (permission === 'PermissionsApiUserOnly') {
-    warnings.push('An API-only user can no longer log in to the Salesforce user interface.');
-  }
-  if (permission === 'PermissionsPasswordNeverExpires') {
-    warnings.push(
-      'Trade-off: the password no longer expires, so rotate it by hand under your password policy.'
-    );
-  }
   return result('fail', `No profile or permission set grants ${label}.`, {
     details,
-    fix: grantFix(
-      access,
-      d.id,
-      `Grant ${label} in the product's permission set.`,
-      [systemPermission(access, permission, d.id)],
-      warnings
-    )
+    fix: grantFix(access, d.id, `Grant ${label} in the product's permission set.`, [
+      systemPermission(access, permission, d.id)
+    ])
   });
 };
 
@@ -173,12 +235,29 @@ const permissionAbsent: Rule = (d, access) => {
     `${label} is granted by ${list(sources.map((s) => affected(access, s)))}: Act-On cannot log in as this user through the API.`,
     {
       grantedBy,
-      details: others
-        ? [`Changing these would affect ${plural(others, 'other user')}; the fix changes only this user.`]
-        : []
+      details: permissionAbsentDetails(access, sources, others)
     }
   );
 };
+
+/** Who a change to each source would affect: a profile change affects everyone on it; removing an assignment only this user. */
+function permissionAbsentDetails(access: AccessModel, sources: Source[], others: number): string[] {
+  const details: string[] = [];
+  const profile = sources.find((s) => s.type === 'Profile');
+  const assigned = sources.filter((s) => s.type !== 'Profile');
+  if (profile) {
+    const n = access.toGrant(profile, []).otherUsers;
+    details.push(
+      `Clearing it on ${describeSource(profile)} changes every user on that profile${n === null ? '' : ` (${plural(n, 'other user')})`}: that is a manual change in Setup.`
+    );
+  }
+  if (assigned.length) {
+    details.push(
+      `Removing ${list(assigned.map(describeSource))} from this user changes only this user${others && !profile ? `; the ${plural(others, 'other user')} who hold ${assigned.length === 1 ? 'it' : 'them'} keep ${assigned.length === 1 ? 'it' : 'them'}` : ''}.`
+    );
+  }
+  return details;
+}
 
 const leastPrivilege: Rule = (_d, access) => {
   const user = access.snapshot.user;
@@ -222,35 +301,191 @@ const leastPrivilege: Rule = (_d, access) => {
 
 // ---------------------------------------------------------------- authentication
 
-const recentLogins: Rule = (_d, access) => {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The newest API login decides; interactive logins are listed but never decide (blocker). */
+const recentLogins: Rule = (d, access) => {
   const snapshot = access.snapshot;
-  if (
-    snapshot.access?.loginHistory === false ||
-    snapshot.loginHistory === undefined ||
-    snapshot.loginHistory === null
-  ) {
+  const logins = loginsOf(snapshot);
+  if (!logins.readable) return unreadableResult(access, 'loginHistory', 'Login history');
+  const details = loginDetails(logins.api, logins.interactive);
+  if (!logins.all.length)
+    return result('n/a', 'No login is recorded for this user: Act-On has not connected as this user yet.');
+  if (!logins.api.length) {
+    if (logins.truncated) {
+      return result(
+        'unknown',
+        `The newest ${plural(logins.all.length, 'login')} read are all interactive; older API logins were not read, so Act-On's connection could not be checked.`,
+        { details }
+      );
+    }
     return result(
-      'unknown',
-      `Login history could not be read: the running user needs the ${missingRight(access, 'loginHistory')} permission.`
+      'n/a',
+      `No API login is recorded for this user: Act-On has not connected as this user (${plural(logins.interactive.length, 'interactive login')} listed, which do not decide this check).`,
+      { details }
     );
   }
-  if (!snapshot.loginHistory.length)
-    return result('n/a', 'No login is recorded for this user in the last six months.');
-  const newest = [...snapshot.loginHistory].sort(
-    (a, b) => Date.parse(b.LoginTime) - Date.parse(a.LoginTime)
-  )[0];
-  const how = [newest.LoginType, newest.Application].filter(Boolean).join(', ');
+  const newest = logins.api[0];
+  const how = describeLogin(newest);
   const when = `${newest.LoginTime}${how ? ` (${how})` : ''}`;
-  if (newest.Status === 'Success') return result('pass', `The newest login succeeded at ${when}.`);
-  return result('warn', `The newest login failed at ${when}: "${newest.Status}".`, {
-    details: [loginAdvice(newest.Status)],
-    fix: manualFix('Look at the login history and fix the credentials Act-On uses.', {
-      kind: 'setup',
-      summary: 'Fix the failed login',
-      steps: [loginAdvice(newest.Status), 'Reconnect Act-On with the corrected credentials.'],
-      url: setupUrl.loginHistory()
-    })
+  if (!isSuccess(newest)) {
+    return result(
+      'fail',
+      `Act-On's newest API login failed at ${when}: "${newest.Status}". Act-On cannot log in right now.`,
+      {
+        details: [loginAdvice(newest.Status), ...details],
+        fix: manualFix('Look at the login history and fix the credentials Act-On uses.', {
+          kind: 'setup',
+          summary: 'Fix the failed login',
+          steps: [loginAdvice(newest.Status), 'Reconnect Act-On with the corrected credentials.'],
+          url: setupUrl.loginHistory()
+        })
+      }
+    );
+  }
+  const days = d.threshold ?? 30;
+  const age = Math.floor((access.capturedAt - Date.parse(newest.LoginTime)) / DAY_MS);
+  if (age > days) {
+    return result(
+      'warn',
+      `Act-On's newest API login succeeded, but ${age} days ago at ${when}: the connection may be idle or pointed at another user.`,
+      {
+        details,
+        fix: manualFix("Check Act-On's connector settings.", {
+          kind: 'instructions',
+          summary: 'Check which user Act-On connects as',
+          steps: [
+            'In Act-On, open the Salesforce connector settings and check the user it connects as and that syncs are scheduled.',
+            'If Act-On connects as another user, run this check on that user instead.'
+          ],
+          url: null
+        })
+      }
+    );
+  }
+  return result('pass', `Act-On's newest API login succeeded at ${when}.`, { details });
+};
+
+function loginDetails(api: LoginHistoryRecord[], interactive: LoginHistoryRecord[]): string[] {
+  const details = api
+    .slice(0, 5)
+    .map((l) => `API login ${l.LoginTime}: ${l.Status}${describeLogin(l) ? ` (${describeLogin(l)})` : ''}`);
+  if (interactive.length) {
+    const newest = interactive[0];
+    details.push(
+      `${plural(interactive.length, 'interactive login')} (not used by Act-On), the newest ${newest.LoginTime}: ${newest.Status}${describeLogin(newest) ? ` (${describeLogin(newest)})` : ''}`
+    );
+  }
+  return details;
+}
+
+const SOAP_RETIREMENT =
+  "Salesforce retires SOAP API login() for API versions 31.0 to 64.0 in Summer '27; it is already unavailable from API 65.0 and off by default in orgs created from Winter '26.";
+
+/** The connector's newest successful API login used OAuth (pass) or SOAP login() (warn). */
+const loginMethod: Rule = (_d, access) => {
+  const logins = loginsOf(access.snapshot);
+  if (!logins.readable) return unreadableResult(access, 'loginHistory', 'Login history');
+  const newest = logins.api.find(isSuccess);
+  if (!newest) {
+    if (logins.truncated)
+      return result(
+        'unknown',
+        `No successful API login among the newest ${plural(logins.all.length, 'login')} read; older logins were not read.`
+      );
+    return result('n/a', 'No successful API login is recorded: there is no login method to check yet.');
+  }
+  const how = describeLogin(newest);
+  const kind = loginKind(newest);
+  if (kind === 'oauth')
+    return result(
+      'pass',
+      `Act-On's newest successful API login, at ${newest.LoginTime}, used OAuth (${how}).`
+    );
+  const steps = [
+    'Reconnect Act-On with OAuth (the Act-On Lightning Support App, a connected app) instead of a username, password and security token; Act-On support can tell you how for your account.',
+    'Until then, give the user Use Any API Auth (check auth.use-any-api-auth) so an org that enforces it keeps accepting the login.'
+  ];
+  const fix = manualFix('Move the connection to OAuth.', {
+    kind: 'instructions',
+    summary: 'Move the Act-On connection to OAuth',
+    steps,
+    url: setupUrl.loginHistory()
   });
+  if (kind === 'soap') {
+    const version = apiVersionOf(newest);
+    const retired =
+      Number.isFinite(version) && version >= 31 && version < 65
+        ? ` This login used API ${String(newest.ApiVersion)}, one of the versions retired in Summer '27.`
+        : '';
+    return result(
+      'warn',
+      `Act-On's newest successful API login, at ${newest.LoginTime}, used SOAP API login() with a username, password and security token (${how}). ${SOAP_RETIREMENT}${retired}`,
+      { fix }
+    );
+  }
+  return result(
+    'warn',
+    `Act-On's newest successful API login, at ${newest.LoginTime}, did not use OAuth (${how}).`,
+    { fix }
+  );
+};
+
+/**
+ * Use Any API Auth (Summer '26): an org that enforces it refuses SOAP login() to a user without it.
+ * n/a where the org has no such permission field or the connector uses OAuth.
+ */
+const apiAuthPermission: Rule = (d, access) => {
+  const permission = d.target as string;
+  const label = permissionLabel(permission);
+  const snapshot = access.snapshot;
+  if (!snapshot.permissionSets.some((ps) => permission in ps)) {
+    return result(
+      'n/a',
+      `This org has no ${label} permission (Salesforce added it in Summer '26, API 67.0), so SOAP login() needs no extra permission here.`
+    );
+  }
+  const { sources, grantedBy, details } = permissionGrantedEvidence(access, permission);
+  if (sources.length)
+    return result('pass', `${label} is granted by ${list(sources.map(describeSource))}.`, {
+      grantedBy,
+      details
+    });
+  const logins = loginsOf(snapshot);
+  if (!logins.readable) {
+    const right = missingRight(access, 'loginHistory');
+    return result(
+      'unknown',
+      `No profile or permission set grants ${label}, and login history could not be read to tell whether Act-On uses SOAP login(): the running user needs ${right}.`,
+      { needs: right }
+    );
+  }
+  const newest = logins.api[0];
+  if (newest && loginKind(newest) === 'oauth')
+    return result(
+      'n/a',
+      `Act-On logs in with OAuth (${describeLogin(newest)}), which does not need ${label}.`
+    );
+  if (!newest || loginKind(newest) !== 'soap') {
+    if (!newest && logins.truncated)
+      return result('unknown', `No API login among the newest logins read; older logins were not read.`);
+    return result(
+      'pass',
+      newest
+        ? `Act-On's newest API login (${describeLogin(newest)}) is not SOAP login(), which is what needs ${label}.`
+        : `No API login is recorded, so Act-On does not log in with SOAP login() yet. If it will (username, password and security token), grant ${label} first.`
+    );
+  }
+  return result(
+    'fail',
+    `Act-On logs in with SOAP login() (${describeLogin(newest)}) and no profile or permission set grants ${label}: an org that enforces it (every org created since Summer '26, and any org that turned it on) refuses that login with INSUFFICIENT_ACCESS.`,
+    {
+      details,
+      fix: grantFix(access, d.id, `Grant ${label} in the product's permission set.`, [
+        systemPermission(access, permission, d.id)
+      ])
+    }
+  );
 };
 
 function loginAdvice(status: string): string {
@@ -301,7 +536,7 @@ const objectAccessRule: Rule = (d, access) => {
         access,
         d.id,
         `Grant ${flagList(missing)} on ${object} in the product's permission set.`,
-        [objectPermission(access, object, needed, d.id)]
+        objectGrants(access, object, needed, d.id)
       )
     }
   );
@@ -406,9 +641,9 @@ const fieldAccessRule: Rule = (d, access) => {
   }
   const objectOk = edit ? access.canEditObject(object) : access.canReadObject(object);
   const objectNeed: ObjectFlag[] = edit ? ['Read', 'Edit'] : ['Read'];
-  const objectChange = (): Change => {
-    if (access.isActivity(object)) return systemPermission(access, 'PermissionsEditTask', d.id);
-    return objectPermission(access, object, objectNeed, d.id);
+  const objectChanges = (): Change[] => {
+    if (access.isActivity(object)) return [systemPermission(access, 'PermissionsEditTask', d.id)];
+    return objectGrants(access, object, objectNeed, d.id);
   };
   const objectWords = access.isActivity(object)
     ? edit
@@ -420,7 +655,7 @@ const fieldAccessRule: Rule = (d, access) => {
     const evidence = `${label}${via} cannot take field-level security: it follows ${objectWords}, which ${objectOk ? 'the user has' : 'the user lacks'}.`;
     if (objectOk) return result('pass', evidence);
     return result('fail', evidence, {
-      fix: grantFix(access, d.id, `Grant ${objectWords}.`, [objectChange()])
+      fix: grantFix(access, d.id, `Grant ${objectWords}.`, objectChanges())
     });
   }
   const fls = access.fieldAccess(object, field);
@@ -443,7 +678,7 @@ const fieldAccessRule: Rule = (d, access) => {
     problems.push(fls.read ? `only Read on ${label}${via}, Edit is missing` : `no ${need} on ${label}${via}`);
   if (!objectOk) problems.push(`${objectWords} ${objectWords.endsWith('access') ? 'is' : 'are'} missing`);
   const changes: Change[] = [];
-  if (!objectOk) changes.push(objectChange());
+  if (!objectOk) changes.push(...objectChanges());
   if (!flsOk) changes.push(fieldPermission(access, object, field, edit, d.id));
   return result('fail', `The user has ${problems.join('; ')}.`, {
     grantedBy,
@@ -488,10 +723,7 @@ const fieldBudget: Rule = (d, access) => {
 
 const sensitiveFields: Rule = (d, access) => {
   if (access.snapshot.access?.fieldClassification === false) {
-    return result(
-      'unknown',
-      `Field classifications could not be read: the running user needs ${missingRight(access, 'fieldClassification')} to query FieldDefinition.`
-    );
+    return unreadableResult(access, 'fieldClassification', 'Field classifications (FieldDefinition)');
   }
   const levels = targets(d);
   const found: string[] = [];
@@ -564,10 +796,7 @@ const oauthApp: Rule = (d, access) => {
     snapshot.oauthTokens === undefined ||
     snapshot.oauthTokens === null
   ) {
-    return result(
-      'unknown',
-      `OAuth tokens could not be read: the running user needs ${missingRight(access, 'oauthTokens')} to see every user's connected app tokens.`
-    );
+    return unreadableResult(access, 'oauthTokens', "Every user's OAuth tokens");
   }
   const name = normalise(d.target ?? 'Act-On');
   const tokens = snapshot.oauthTokens.filter((t) => normalise(t.AppName).includes(name));
@@ -594,6 +823,9 @@ const oauthApp: Rule = (d, access) => {
 
 export const RULE_EVALUATORS: Record<RuleKind, Rule> = {
   'user-active': userActive,
+  'user-login-flag': userLoginFlag,
+  'login-method': loginMethod,
+  'api-auth-permission': apiAuthPermission,
   'user-license': userLicense,
   'system-permission': systemPermissionRule,
   'permission-absent': permissionAbsent,

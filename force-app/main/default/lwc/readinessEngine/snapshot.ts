@@ -12,7 +12,7 @@ export class SnapshotError extends Error {
   }
 }
 
-type Kind = 'string' | 'boolean' | 'number' | 'object' | 'array' | 'date';
+type Kind = 'string' | 'boolean' | 'number' | 'object' | 'array' | 'date' | 'version';
 interface Spec {
   [key: string]: { kind: Kind; optional?: boolean; nullable?: boolean; each?: Spec; fields?: Spec };
 }
@@ -67,7 +67,8 @@ const SNAPSHOT: Spec = {
       IsOwnedByProfile: { kind: 'boolean', optional: true, nullable: true },
       ProfileId: { kind: 'string', optional: true, nullable: true },
       PermissionSetGroupId: { kind: 'string', optional: true, nullable: true },
-      AssigneeCount: { kind: 'number', optional: true, nullable: true }
+      AssigneeCount: { kind: 'number', optional: true, nullable: true },
+      NamespacePrefix: { kind: 'string', optional: true, nullable: true }
     }
   },
   objectPermissions: {
@@ -107,8 +108,26 @@ const SNAPSHOT: Spec = {
     kind: 'array',
     optional: true,
     nullable: true,
-    each: { LoginTime: { kind: 'date' }, Status: { kind: 'string' } }
+    each: {
+      LoginTime: { kind: 'date' },
+      Status: { kind: 'string' },
+      LoginType: { kind: 'string', optional: true, nullable: true },
+      Application: { kind: 'string', optional: true, nullable: true },
+      ApiType: { kind: 'string', optional: true, nullable: true },
+      ApiVersion: { kind: 'version', optional: true, nullable: true }
+    }
   },
+  userLogin: {
+    kind: 'object',
+    optional: true,
+    nullable: true,
+    fields: {
+      IsFrozen: { kind: 'boolean', optional: true, nullable: true },
+      IsPasswordLocked: { kind: 'boolean', optional: true, nullable: true }
+    }
+  },
+  runningUserId: { kind: 'string', optional: true, nullable: true },
+  productPermissionSetId: { kind: 'string', optional: true, nullable: true },
   oauthTokens: {
     kind: 'array',
     optional: true,
@@ -122,7 +141,8 @@ const SNAPSHOT: Spec = {
   },
   fieldMapping: { kind: 'object', optional: true, nullable: true },
   access: { kind: 'object', optional: true, nullable: true },
-  accessMissing: { kind: 'object', optional: true, nullable: true }
+  accessMissing: { kind: 'object', optional: true, nullable: true },
+  truncated: { kind: 'object', optional: true, nullable: true }
 };
 
 function describe(value: unknown): string {
@@ -140,7 +160,8 @@ const ARTICLE: Record<Kind, string> = {
   number: 'a number',
   object: 'an object',
   array: 'an array',
-  date: 'an ISO 8601 date-time string'
+  date: 'an ISO 8601 date-time string',
+  version: 'an API version string such as "58.0"'
 };
 
 function matches(kind: Kind, value: unknown): boolean {
@@ -153,6 +174,11 @@ function matches(kind: Kind, value: unknown): boolean {
       return typeof value === 'string' && !Number.isNaN(Date.parse(value));
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
+    case 'version':
+      return (
+        (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) ||
+        (typeof value === 'number' && Number.isFinite(value))
+      );
     default:
       return typeof value === kind;
   }
@@ -205,9 +231,11 @@ export function validateSnapshot(input: unknown): Snapshot {
       );
     }
   }
-  for (const [key, value] of Object.entries((snapshot.access as Record<string, unknown>) ?? {})) {
-    if (typeof value !== 'boolean') {
-      throw new SnapshotError(`snapshot.access.${key} must be a boolean (got ${describe(value)})`);
+  for (const flags of ['access', 'truncated']) {
+    for (const [key, value] of Object.entries((snapshot[flags] as Record<string, unknown>) ?? {})) {
+      if (typeof value !== 'boolean') {
+        throw new SnapshotError(`snapshot.${flags}.${key} must be a boolean (got ${describe(value)})`);
+      }
     }
   }
   for (const [key, value] of Object.entries((snapshot.accessMissing as Record<string, unknown>) ?? {})) {

@@ -10,11 +10,14 @@ export type OverallStatus = 'ready' | 'at-risk' | 'blocked';
 export type Section = 'identity' | 'authentication' | 'system' | 'object' | 'field' | 'data' | 'connection';
 export type RuleKind =
   | 'user-active'
+  | 'user-login-flag'
   | 'user-license'
   | 'system-permission'
   | 'permission-absent'
   | 'least-privilege'
   | 'recent-logins'
+  | 'login-method'
+  | 'api-auth-permission'
   | 'object-access'
   | 'custom-related'
   | 'field-access'
@@ -97,6 +100,7 @@ export interface PermissionSetRecord {
   PermissionSetGroupId?: string | null;
   AssigneeCount?: number | null;
   LicenseId?: string | null;
+  NamespacePrefix?: string | null;
   Profile?: { Name?: string } | null;
   [key: string]: unknown;
 }
@@ -142,8 +146,18 @@ export interface LoginHistoryRecord {
   Status: string;
   LoginType?: string | null;
   Application?: string | null;
+  /** Set on SOAP and other API logins (e.g. SOAP Partner); null on UI and OAuth logins. */
   ApiType?: string | null;
+  /** The API version of an API login, as Salesforce returns it (e.g. "58.0"). */
+  ApiVersion?: string | number | null;
   SourceIp?: string | null;
+  [key: string]: unknown;
+}
+
+/** UserLogin of the user: frozen by an admin, or locked out after failed logins. */
+export interface UserLoginRecord {
+  IsFrozen?: boolean | null;
+  IsPasswordLocked?: boolean | null;
   [key: string]: unknown;
 }
 
@@ -161,6 +175,7 @@ export interface AccessFlags {
   loginHistory?: boolean;
   oauthTokens?: boolean;
   fieldClassification?: boolean;
+  userLogin?: boolean;
   [key: string]: boolean | undefined;
 }
 
@@ -173,12 +188,26 @@ export interface Snapshot {
   objectPermissions: ObjectPermissionRecord[];
   fieldPermissions: FieldPermissionRecord[];
   fields: FieldDescribe[];
+  /** UserLogin of the user (0.2); absent or access.userLogin false: the freeze and lockout checks are unknown. */
+  userLogin?: UserLoginRecord | null;
+  /** The admin who captured the snapshot (0.2): fixes never target them. */
+  runningUserId?: string | null;
   loginHistory?: LoginHistoryRecord[];
   oauthTokens?: OauthTokenRecord[];
   fieldMapping?: Record<string, string>;
   access?: AccessFlags;
   /** For each access flag that is false: the permission the running user lacks, by its Setup name. */
   accessMissing?: Record<string, string>;
+  /**
+   * Reads that hit the reader's row cap (0.2), e.g. { loginHistory: true }: what the engine did not
+   * see may matter, so the checks that depend on it say unknown instead of guessing.
+   */
+  truncated?: Record<string, boolean>;
+  /**
+   * The product's own permission set as the reader looked it up by name (0.2): its id, null when the
+   * org has none (a fix creates it), absent when the reader did not look.
+   */
+  productPermissionSetId?: string | null;
   [key: string]: unknown;
 }
 
@@ -213,6 +242,12 @@ export interface ChangeBase {
   checkIds: string[];
   /** Why, in words an admin reads in the preview. */
   reason: string;
+  /** Keys of the changes of the same plan this one cannot go without (set by the plan). */
+  dependsOn?: string[];
+  /** True for a grant that changes how a person signs in (API Only User, Password Never Expires, Use Any API Auth). */
+  identity?: boolean;
+  /** What the change means for the person, shown beside its box (identity-changing grants). */
+  consequence?: string | null;
 }
 
 export interface EnsurePermissionSetChange extends ChangeBase {
@@ -221,6 +256,7 @@ export interface EnsurePermissionSetChange extends ChangeBase {
   label: string;
   /** Always null: License None, so Salesforce and Salesforce Integration users can both hold it. */
   license: null;
+  /** exists: nothing to do; missing: the fix creates it; unknown: the snapshot did not say. */
   before: 'exists' | 'missing' | 'unknown';
 }
 
@@ -322,6 +358,8 @@ export interface CheckResult {
   details: string[];
   grantedBy: Grant[];
   fix: CheckFix | null;
+  /** For an unknown check: the right the running user lacks to read what it needs (null otherwise). */
+  needs: string | null;
 }
 
 export interface ReportSummary {
@@ -334,6 +372,33 @@ export interface ReportSummary {
   possible: number;
 }
 
+/** Whether every check could be read, and what would complete the verdict. */
+export interface Completeness {
+  complete: boolean;
+  /** How many checks are unknown (summary.unknown). */
+  unknown: number;
+  /** The unknown checks, blockers and required first. */
+  checkIds: string[];
+  /** Rights the running user lacks that would complete them, by their Setup names. */
+  rights: string[];
+  /** Unknown checks that wait for a field mapping rather than a right. */
+  unmapped: number;
+  /** One sentence for a person (empty when complete). */
+  text: string;
+}
+
+/** What one "Fix all" click applies by default (0.2). */
+export interface FixAll {
+  checkIds: string[];
+  changes: Change[];
+  /** Changes offered one by one but left out of the default selection, with the reason. */
+  held: { key: string; reason: string }[];
+  /** Set when no change may be applied to this user at all (e.g. the running user), with the reason. */
+  refused: string | null;
+  /** Why identity-changing grants are not in the default selection for this user (null: they are). */
+  identityHeld: string | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   score: number;
@@ -343,16 +408,26 @@ export interface Report {
   capturedAt: string;
   user: { Id: string; Username: string; Name: string | null; Profile: string | null; License: string | null };
   summary: ReportSummary;
+  completeness: Completeness;
   checks: CheckResult[];
   /** Steps the product cannot decide from data: shown, never scored. */
   manualChecks: ManualStep[];
+  fixAll: FixAll;
 }
 
 export interface FixPlan {
   userId: string;
   permissionSet: { name: string; label: string };
+  /** Checks whose every change is in the default selection. */
   checkIds: string[];
+  /** Every change offered, each with dependsOn; ensure and assign first. */
   changes: Change[];
+  /** Keys of the changes ticked by default. */
+  selected: string[];
+  /** Changes offered but not ticked by default, with the reason (identity-changing grants for people). */
+  held: { key: string; reason: string }[];
+  /** Set when no change may be applied to this user at all, with the reason. */
+  refused: string | null;
   /** Checks asked for that have no safe automatic change, with the reason. */
   skipped: { checkId: string; reason: string }[];
   warnings: string[];

@@ -21,8 +21,33 @@ export const HIGH_RISK_PERMISSIONS: readonly string[] = Object.freeze([
   'PermissionsDataExport',
   'PermissionsModifyMetadata',
   'PermissionsManageTwoFactor',
-  'PermissionsBypassMFAForUiLogins'
+  'PermissionsBypassMFAForUiLogins',
+  // 0.2: each name checked against the PermissionSet fields of the API 65 schema
+  'PermissionsViewAllUsers',
+  'PermissionsQueryAllFiles',
+  'PermissionsViewAllCustomSettings',
+  'PermissionsInstallPackaging',
+  'PermissionsManageDataIntegrations',
+  'PermissionsEditReadonlyFields',
+  'PermissionsTransferAnyEntity',
+  'PermissionsManageSessionPermissionSets',
+  'PermissionsManagePasswordPolicies',
+  'PermissionsViewUserPII',
+  'PermissionsDelegatedTwoFactor'
 ]);
+
+/**
+ * Grants that change how a person signs in (checklist.md, "Who may be changed"): never in the
+ * default "Fix all" selection for a user a person signs in as, each offered with its consequence.
+ */
+export const IDENTITY_PERMISSIONS: Readonly<Record<string, string>> = Object.freeze({
+  PermissionsApiUserOnly:
+    'The user can no longer log in to the Salesforce user interface: only API logins work. Anyone who signs in as this user in a browser is locked out of it.',
+  PermissionsPasswordNeverExpires:
+    "The user's password no longer expires: rotate it by hand under your password policy.",
+  PermissionsUseAnyApiAuth:
+    'The user may log in to the API with any method, including username, password and security token (SOAP login()), where the org otherwise refuses it.'
+});
 
 const LABELS: Record<string, string> = {
   PermissionsApiEnabled: 'API Enabled',
@@ -51,8 +76,22 @@ const LABELS: Record<string, string> = {
   PermissionsBulkApiHardDelete: 'Bulk API Hard Delete',
   PermissionsDataExport: 'Weekly Data Export',
   PermissionsModifyMetadata: 'Modify Metadata Through Metadata API Functions',
-  PermissionsManageTwoFactor: 'Manage Multi-Factor Authentication in User Interface',
-  PermissionsBypassMFAForUiLogins: 'Waive Multi-Factor Authentication for Exempt Users'
+  PermissionsManageTwoFactor: 'Manage Multi-Factor Authentication in API',
+  PermissionsDelegatedTwoFactor: 'Manage Multi-Factor Authentication in User Interface',
+  PermissionsBypassMFAForUiLogins: 'Waive Multi-Factor Authentication for Exempt Users',
+  PermissionsViewAllUsers: 'View All Users',
+  PermissionsQueryAllFiles: 'Query All Files',
+  PermissionsViewAllCustomSettings: 'View All Custom Settings',
+  PermissionsInstallPackaging: 'Download AppExchange Packages',
+  PermissionsManageDataIntegrations: 'Manage Data Integrations',
+  PermissionsEditReadonlyFields: 'Edit Read Only Fields',
+  PermissionsTransferAnyEntity: 'Transfer Record',
+  PermissionsManageSessionPermissionSets: 'Manage Session Permission Set Activations',
+  PermissionsManagePasswordPolicies: 'Manage Password Policies',
+  PermissionsViewUserPII: 'View User PII',
+  PermissionsUseAnyApiAuth: 'Use Any API Auth',
+  PermissionsMonitorLoginHistory: 'Monitor Login History',
+  PermissionsViewSetup: 'View Setup and Configuration'
 };
 
 /** "PermissionsApiEnabled" -> "API Enabled"; unknown fields are split at capitals. */

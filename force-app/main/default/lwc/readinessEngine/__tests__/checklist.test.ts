@@ -5,12 +5,16 @@ import { definitions, records } from './helpers';
 // The stable ids of shared/spec/checklist.md, with their severities.
 const SPEC: Record<string, string> = {
   'user.active': 'blocker',
+  'user.not-frozen': 'blocker',
+  'user.not-locked-out': 'blocker',
   'user.license': 'required',
   'user.api-only': 'recommended',
-  'user.least-privilege': 'recommended',
+  'user.least-privilege': 'required',
   'mfa.api-logins-disabled': 'blocker',
   'auth.password-never-expires': 'recommended',
-  'auth.recent-logins': 'info',
+  'auth.recent-logins': 'blocker',
+  'auth.login-method': 'required',
+  'auth.use-any-api-auth': 'required',
   'system.api-enabled': 'blocker',
   'system.edit-tasks': 'required',
   'system.export-reports': 'required',
@@ -73,7 +77,7 @@ describe('the shipped checklist', () => {
       expect(d.title.length).toBeGreaterThan(3);
       expect(d.requirement.length).toBeGreaterThan(10);
       expect(d.why.length).toBeGreaterThan(10);
-      expect(d.source).toMatch(/Act-On|Multi-Factor|Readiness/);
+      expect(d.source).toMatch(/Act-On|Multi-Factor|Readiness|Salesforce/);
     }
   });
 

@@ -56,13 +56,13 @@ describe('buildFixPlan', () => {
     expect(plan.checkIds).toEqual([]);
   });
 
-  it('ensures and assigns the product permission set, then merges rows', () => {
+  it('creates and assigns the product permission set the reader found missing, then merges rows', () => {
     const plan = buildFixPlan(score(fixture('new-user-fixable')));
     expect(plan.changes[0]).toMatchObject({
       kind: 'ensurePermissionSet',
       permissionSet: 'Act_On_Integration_User',
       license: null,
-      before: 'unknown'
+      before: 'missing'
     });
     expect(kinds(plan.changes).filter((k) => k === 'assignPermissionSet')).toHaveLength(1);
     const contact = plan.changes.filter((c) => c.kind === 'objectPermission' && c.object === 'Contact');
@@ -76,6 +76,45 @@ describe('buildFixPlan', () => {
     expect(plan.skipped).toEqual([]);
   });
 
+  it('says "unknown" for the product set only when the snapshot did not look for it', () => {
+    const s = fixture('new-user-fixable');
+    delete s.productPermissionSetId;
+    expect(buildFixPlan(score(s)).changes[0]).toMatchObject({
+      kind: 'ensurePermissionSet',
+      before: 'unknown'
+    });
+  });
+
+  it('grants on a product set that exists but is not assigned, with its rows as before values', () => {
+    const s = fixture('missing-modify-all');
+    const product = ps(s, 'Act_On_Integration_User');
+    s.assignments = s.assignments.filter((a) => a.PermissionSetId !== product.Id);
+    const plan = buildFixPlan(score(s));
+    expect(kinds(plan.changes)).not.toContain('ensurePermissionSet');
+    expect(plan.changes).toContainEqual(expect.objectContaining({ kind: 'assignPermissionSet' }));
+    const contact = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Contact'
+    ) as ObjectPermissionChange;
+    expect(contact.before).toMatchObject({ Read: true, ModifyAll: false });
+  });
+
+  it('adds Read on Account when it grants Contact or Opportunity on a set that lacks it, and says why', () => {
+    const plan = buildFixPlan(score(fixture('new-user-fixable')));
+    const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact');
+    const account = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account');
+    expect(contact?.dependsOn).toContain(account?.key);
+    const s = fixture('missing-modify-all');
+    const product = ps(s, 'Act_On_Integration_User');
+    s.objectPermissions = s.objectPermissions.filter(
+      (r) => !(r.ParentId === product.Id && ['Account', 'Opportunity'].includes(r.SobjectType))
+    );
+    const fix = check(score(s), 'object.Opportunity').fix;
+    const dep = fix?.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account');
+    expect(dep?.reason).toMatch(
+      /accepts access to Opportunity in a permission set only with Read on Account/
+    );
+  });
+
   it('renews an expired assignment of the product permission set instead of assigning it twice', () => {
     const s = fixture('expired-assignment');
     const plan = buildFixPlan(score(s));
@@ -83,11 +122,12 @@ describe('buildFixPlan', () => {
     const expired = s.assignments.find((a) => a.ExpirationDate);
     expect(assign).toMatchObject({ expiredAssignmentId: expired?.Id });
     expect(assign?.reason).toContain('which expired on 2026-11-15, by clearing its expiration date');
-    expect(plan.changes[0]).toMatchObject({ kind: 'ensurePermissionSet', before: 'exists' });
+    expect(kinds(plan.changes)).not.toContain('ensurePermissionSet');
     const api = plan.changes.find(
       (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiEnabled'
     );
-    expect(api).toMatchObject({ before: true });
+    // The set already holds API Enabled: renewing the assignment is the change, not a no-op grant row.
+    expect(api).toBeUndefined();
     const next = applyChanges(s, plan.changes);
     expect(next.assignments.filter((a) => a.PermissionSetId === expired?.PermissionSetId)).toEqual([
       expect.objectContaining({ Id: expired?.Id, ExpirationDate: null })
@@ -111,7 +151,17 @@ describe('buildFixPlan', () => {
   it('for chosen checks, includes only those and explains the ones skipped', () => {
     const report = score(fixture('system-administrator'));
     const plan = buildFixPlan(report, ['user.api-only', 'user.least-privilege', 'user.active', 'nope']);
-    expect(plan.checkIds).toEqual(['user.api-only']);
+    // Offered, but not ticked: a person signs in as this System Administrator.
+    expect(plan.changes).toContainEqual(
+      expect.objectContaining({ permission: 'PermissionsApiUserOnly', identity: true })
+    );
+    expect(plan.checkIds).toEqual([]);
+    expect(plan.held).toEqual([
+      expect.objectContaining({
+        key: 'system:Act_On_Integration_User:PermissionsApiUserOnly',
+        reason: expect.stringMatching(/^Not ticked by default because a person signs in as this user/)
+      })
+    ]);
     expect(plan.skipped).toEqual([
       { checkId: 'user.active', reason: 'already passes' },
       { checkId: 'user.least-privilege', reason: 'Reduce the integration user to the minimum' },
@@ -131,22 +181,37 @@ describe('buildFixPlan', () => {
     expect(buildFixPlan(report).changes).toEqual([]);
   });
 
-  it('removes an MFA permission set from this user only and re-grants what it gave', () => {
+  it('removes an MFA permission set from this user only and re-grants what it gave, warning of nothing lost', () => {
     const report = score(fixture('mfa-api-via-permission-set'));
     const fix = check(report, 'mfa.api-logins-disabled').fix;
     expect(fix?.fixable).toBe(true);
     const removal = fix?.changes.find((c) => c.kind === 'removeAssignment') as RemoveAssignmentChange;
+    const regrant = fix?.changes.find(
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsRunReports'
+    );
+    // Run Reports is re-granted by the same plan, so the user does not lose it: no warning names it.
     expect(removal).toMatchObject({
       label: 'MFA for API Logins',
       sourceType: 'PermissionSet',
-      alsoRemoves: ['Run Reports']
+      alsoRemoves: []
     });
     expect(removal.assignmentId).toMatch(/^0Pa/);
-    expect(fix?.changes).toContainEqual(
-      expect.objectContaining({ kind: 'systemPermission', permission: 'PermissionsRunReports' })
-    );
-    expect(fix?.warnings).toEqual(["Removing 'MFA for API Logins' also takes away: Run Reports."]);
+    expect(removal.dependsOn).toEqual([regrant?.key]);
+    expect(regrant).toMatchObject({ checkIds: ['mfa.api-logins-disabled'] });
+    expect(fix?.warnings).toEqual([]);
     expect(fix?.summary).toContain('re-grant');
+  });
+
+  it('names what a removal really takes away: not what another set or the profile still grants', () => {
+    const s = fixture('mfa-api-via-permission-set');
+    const mfa = ps(s, 'MFA_for_API_Logins');
+    mfa.PermissionsManageSharing = true; // high-risk, never re-granted: really lost
+    mfa.PermissionsViewSetup = true; // also granted by the profile: not lost
+    profilePs(s).PermissionsViewSetup = true;
+    const removal = check(score(s), 'mfa.api-logins-disabled').fix?.changes.find(
+      (c) => c.kind === 'removeAssignment'
+    ) as RemoveAssignmentChange;
+    expect(removal.alsoRemoves).toEqual(['Manage Sharing']);
   });
 
   it('removes a group assignment, keeping the group id', () => {
@@ -154,7 +219,8 @@ describe('buildFixPlan', () => {
     const removal = fix?.changes.find((c) => c.kind === 'removeAssignment') as RemoveAssignmentChange;
     expect(removal.sourceType).toBe('Group');
     expect(removal.permissionSetGroupId).toMatch(/^0PG/);
-    expect(removal.alsoRemoves).toEqual(['API Enabled']);
+    // The group gave API Enabled too; the plan re-grants it in the product's set, so nothing is lost.
+    expect(removal.alsoRemoves).toEqual([]);
   });
 
   it('refuses a removal that would take away something no fix can give back', () => {
@@ -200,7 +266,7 @@ describe('buildFixPlan', () => {
     const plan = buildFixPlan(score(s));
     expect(plan.warnings).toEqual([
       "'Act-On Integration User' is also assigned to 2 other users: they receive these permissions too.",
-      'The user is inactive: Salesforce refuses permission set assignments to inactive users. Activate the user first.'
+      'The user is inactive: Act-On cannot log in as this user until it is activated again.'
     ]);
   });
 });

@@ -4,9 +4,13 @@
  * random damage done to a perfect user (fast-check).
  */
 import fc from 'fast-check';
-import { applyChanges, buildFixPlan } from 'c/readinessEngine';
+import { applyChanges, buildFixPlan, isApiLogin } from 'c/readinessEngine';
 import type { Snapshot } from 'c/readinessEngine';
 import { fixture, fixtureNames, score } from './helpers';
+
+const withInteractiveLogins = fixtureNames.filter((name) =>
+  (fixture(name).loginHistory ?? []).some((l) => !isApiLogin(l))
+);
 
 function fixableAfterPlan(snapshot: Snapshot): { fixable: string[]; stillFailing: string[] } {
   const report = score(snapshot);
@@ -82,6 +86,71 @@ describe('every fixable check passes after its plan', () => {
         }
       ),
       { numRuns: 150, seed: 20261122 }
+    );
+  });
+});
+
+describe('"Fix all" (the report\'s fixAll)', () => {
+  it('the library has fixtures with interactive logins to hold this to', () => {
+    expect(withInteractiveLogins).toEqual(
+      expect.arrayContaining(['person-with-ui-logins', 'normal-user-fixable', 'system-administrator'])
+    );
+  });
+
+  it.each(withInteractiveLogins)('%s: holds no identity-changing grant for a person', (name) => {
+    const { fixAll } = score(fixture(name));
+    expect(fixAll.changes.filter((c) => c.identity)).toEqual([]);
+    expect(fixAll.identityHeld).toMatch(/a person signs in as this user|this is your own user/);
+  });
+
+  it.each(fixtureNames)(
+    '%s: applying fixAll never lowers the score, and leaves nothing for a second click',
+    (name) => {
+      const s = fixture(name);
+      const before = score(s);
+      const after = score(applyChanges(s, before.fixAll.changes));
+      expect(after.score).toBeGreaterThanOrEqual(before.score);
+      for (const id of before.fixAll.checkIds)
+        expect(after.checks.find((c) => c.id === id)?.status).toBe('pass');
+      expect(after.fixAll.changes).toEqual([]);
+    }
+  );
+
+  it('holds under random login histories: interactive logins always keep identity grants out', () => {
+    const base = fixture('new-user-fixable');
+    const row = fc.record({
+      LoginTime: fc.constantFrom(
+        '2026-11-20T00:00:00.000Z',
+        '2026-11-21T00:00:00.000Z',
+        '2026-10-01T00:00:00.000Z'
+      ),
+      Status: fc.constantFrom('Success', 'Invalid Password'),
+      LoginType: fc.constantFrom(
+        'Application',
+        'Remote Access 2.0',
+        'Other Apex API',
+        'SAML Idp Initiated SSO'
+      ),
+      ApiType: fc.constantFrom(null, 'SOAP Partner'),
+      ApiVersion: fc.constantFrom(null, '58.0')
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), fc.boolean(), (logins, self) => {
+        const s = {
+          ...base,
+          loginHistory: logins,
+          runningUserId: self ? base.user.Id : '005000000000001AAA'
+        };
+        const report = score(s);
+        const person = self || logins.some((l) => !isApiLogin(l));
+        const identity = report.fixAll.changes.filter((c) => c.identity);
+        // A person (or the running user) never gets a sign-in change by default; the running user nothing at all.
+        expect(person ? identity : []).toEqual([]);
+        expect(self ? report.fixAll.changes : []).toEqual([]);
+        const after = score(applyChanges(s, report.fixAll.changes));
+        expect(after.score).toBeGreaterThanOrEqual(report.score);
+      }),
+      { numRuns: 100, seed: 20261123 }
     );
   });
 });

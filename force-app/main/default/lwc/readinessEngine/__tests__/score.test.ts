@@ -57,19 +57,103 @@ describe('scoreOf', () => {
   });
 });
 
+// The 0.2 status rule (checklist.md): ready only when every blocker and required check was read
+// and passes (n/a allowed); a failing blocker blocks; anything else there is at-risk.
+describe('the status rule', () => {
+  const many = Array.from({ length: 30 }, () => c('required', 'pass'));
+  it.each<[string, Severity, CheckStatus, string]>([
+    ['a passing blocker', 'blocker', 'pass', 'ready'],
+    ['a blocker that does not apply', 'blocker', 'n/a', 'ready'],
+    ['a failing blocker', 'blocker', 'fail', 'blocked'],
+    ['a warning blocker', 'blocker', 'warn', 'at-risk'],
+    ['an unread blocker', 'blocker', 'unknown', 'at-risk'],
+    ['a passing required check', 'required', 'pass', 'ready'],
+    ['a required check that does not apply', 'required', 'n/a', 'ready'],
+    ['a failing required check', 'required', 'fail', 'at-risk'],
+    ['a warning required check', 'required', 'warn', 'at-risk'],
+    ['an unread required check', 'required', 'unknown', 'at-risk'],
+    ['a failing recommended check', 'recommended', 'fail', 'ready'],
+    ['an unread recommended check', 'recommended', 'unknown', 'ready'],
+    ['a failing info check', 'info', 'fail', 'ready'],
+    ['an unread info check', 'info', 'unknown', 'ready']
+  ])('%s among passing checks: %s', (_name, severity, status, expected) => {
+    expect(scoreOf([...many, c(severity, status)]).status).toBe(expected);
+  });
+
+  it('a failing blocker blocks even when other blockers are unread', () => {
+    expect(scoreOf([c('blocker', 'fail'), c('blocker', 'unknown'), ...many])).toMatchObject({
+      status: 'blocked',
+      statusText: `${STATUS_TEXT.blocked} ${STATUS_TEXT.incomplete}`
+    });
+  });
+
+  it('says the verdict is incomplete, not that something fails, when only reading is missing', () => {
+    expect(scoreOf([c('blocker', 'unknown'), ...many]).statusText).toBe(STATUS_TEXT.incomplete);
+    expect(scoreOf([c('required', 'fail'), c('blocker', 'unknown'), ...many]).statusText).toBe(
+      `${STATUS_TEXT['at-risk']} ${STATUS_TEXT.incomplete}`
+    );
+    expect(scoreOf([c('recommended', 'unknown'), ...many]).statusText).toBe(
+      `${STATUS_TEXT.ready} 1 other check could not be read.`
+    );
+  });
+});
+
 describe('reports', () => {
   it.each([
     ['perfect-dedicated-user', 100, 'ready'],
     ['mfa-api-via-profile', 49, 'blocked'],
     ['inactive-user', 49, 'blocked'],
-    ['missing-modify-all', 93, 'at-risk'],
-    ['integration-license-user', 96, 'at-risk'],
-    ['system-administrator', 94, 'ready']
+    ['frozen-user', 49, 'blocked'],
+    ['locked-out-user', 49, 'blocked'],
+    ['password-locked-flag', 49, 'blocked'],
+    ['missing-modify-all', 94, 'at-risk'],
+    ['integration-license-user', 97, 'at-risk'],
+    ['idle-connection', 97, 'at-risk'],
+    ['soap-login', 98, 'at-risk'],
+    ['soap-login-no-use-any-api-auth', 96, 'at-risk'],
+    ['never-logged-in', 100, 'ready']
   ])('%s scores %i (%s)', (name, expected, status) => {
     const report = score(fixture(name as string));
     expect(report.score).toBe(expected);
     expect(report.status).toBe(status);
     expect(report.statusText).toBe(STATUS_TEXT[status as keyof typeof STATUS_TEXT]);
+  });
+
+  it('a System Administrator is never ready: least privilege is required (0.2)', () => {
+    const report = score(fixture('system-administrator'));
+    expect(report.status).toBe('at-risk');
+    expect(report.checks.find((x) => x.id === 'user.least-privilege')).toMatchObject({
+      severity: 'required',
+      status: 'fail'
+    });
+  });
+
+  it('a running user without Manage Users is never ready, and the report says what would complete it', () => {
+    const report = score(fixture('limited-admin-rights'));
+    expect(report).toMatchObject({ status: 'at-risk', statusText: STATUS_TEXT.incomplete });
+    expect(report.summary.unknown).toBe(6);
+    expect(report.completeness).toEqual({
+      complete: false,
+      unknown: 6,
+      checkIds: [
+        'user.not-frozen',
+        'user.not-locked-out',
+        'auth.recent-logins',
+        'auth.login-method',
+        'data.sensitive-fields',
+        'oauth.acton-app'
+      ],
+      rights: ['Manage Users', 'View Setup and Configuration', 'Customize Application'],
+      unmapped: 0,
+      text: '6 checks could not be read, so this verdict is incomplete. Granting the running user Manage Users; View Setup and Configuration; Customize Application would complete them.'
+    });
+  });
+
+  it('counts unmapped fields apart from missing rights', () => {
+    const report = score(fixture('unmapped-lead-score'));
+    expect(report.status).toBe('ready');
+    expect(report.completeness).toMatchObject({ complete: false, unknown: 2, rights: [], unmapped: 2 });
+    expect(report.completeness.text).toContain('2 fields wait for a field mapping.');
   });
 
   it('carries the user and the capture time', () => {

@@ -63,6 +63,37 @@ describe('validateSnapshot', () => {
     [
       (s: any) => (s.access = { loginHistory: 'no' }),
       'snapshot.access.loginHistory must be a boolean (got "no")'
+    ],
+    // 0.2 keys
+    [(s: any) => (s.userLogin = 'frozen'), 'snapshot.userLogin must be an object (got "frozen")'],
+    [
+      (s: any) => (s.userLogin = { IsFrozen: 'no' }),
+      'snapshot.userLogin.IsFrozen must be a boolean (got "no")'
+    ],
+    [
+      (s: any) => (s.userLogin = { IsPasswordLocked: 1 }),
+      'snapshot.userLogin.IsPasswordLocked must be a boolean (got 1)'
+    ],
+    [(s: any) => (s.runningUserId = 42), 'snapshot.runningUserId must be a string (got 42)'],
+    [
+      (s: any) => (s.loginHistory[0].ApiType = 7),
+      'snapshot.loginHistory[0].ApiType must be a string (got 7)'
+    ],
+    [
+      (s: any) => (s.loginHistory[1].ApiVersion = 'latest'),
+      'snapshot.loginHistory[1].ApiVersion must be an API version string such as "58.0" (got "latest")'
+    ],
+    [
+      (s: any) => (s.loginHistory[0].LoginType = false),
+      'snapshot.loginHistory[0].LoginType must be a string (got false)'
+    ],
+    [
+      (s: any) => (s.truncated = { loginHistory: 1 }),
+      'snapshot.truncated.loginHistory must be a boolean (got 1)'
+    ],
+    [
+      (s: any) => (s.productPermissionSetId = {}),
+      'snapshot.productPermissionSetId must be a string (got an object)'
     ]
   ])('names the key: %#', (mutate, message) => {
     const run = broken(mutate);
@@ -85,6 +116,18 @@ describe('validateSnapshot', () => {
       delete s.user.LastLoginDate;
     });
     expect(run).not.toThrow();
+  });
+
+  it('accepts the 0.2 keys as null, and an API version as a string or a number', () => {
+    expect(
+      broken((s) => {
+        s.userLogin = null;
+        s.runningUserId = null;
+        s.productPermissionSetId = null;
+        s.loginHistory[0].ApiVersion = 58;
+        s.loginHistory[1].ApiVersion = '64.0';
+      })
+    ).not.toThrow();
   });
 
   it('shortens long strings in messages', () => {
