@@ -2,7 +2,7 @@
  * @jest-environment node
  *
  * The Apex half agrees with the engine and the house rules: the Apex copy of the high-risk list and
- * of the object permission vocabulary equal the engine's, every class is pinned to API 65.0 and
+ * of the object permission vocabulary equal the engine's, every class is pinned to API 67.0 and
  * declares its sharing, every class has a test class, and the admin permission set grants exactly
  * the package's classes, custom permission, tab, app and fix log access.
  */
@@ -73,9 +73,9 @@ describe('Apex copies of engine vocabulary', () => {
 });
 
 describe('Apex classes', () => {
-  it.each(classNames)('%s is pinned to API 65.0', (name) => {
+  it.each(classNames)('%s is pinned to API 67.0', (name) => {
     const meta = xml.parse(read(path.join(CLASSES, `${name}.cls-meta.xml`)));
-    expect(meta.ApexClass.apiVersion).toBe('65.0');
+    expect(meta.ApexClass.apiVersion).toBe('67.0');
   });
 
   it.each(classNames.filter((n) => !isTest(n)))('%s declares its sharing', (name) => {

@@ -33,8 +33,8 @@ describe('sfdx-project.json', () => {
     expect(dir.versionDescription.length).toBeGreaterThan(20);
   });
 
-  it('pins sourceApiVersion 65.0 (before API 67 made user mode the default)', () => {
-    expect(project.sourceApiVersion).toBe('65.0');
+  it("pins sourceApiVersion 67.0 (Summer '26: describe shows its permission fields; every query states its mode)", () => {
+    expect(project.sourceApiVersion).toBe('67.0');
   });
 
   it('builds package versions in the scratch org shape it tests in', () => {

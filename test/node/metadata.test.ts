@@ -105,8 +105,8 @@ describe('the shipped package', () => {
     for (const b of bundles) expect(files).toContain(`lwc/${b}/${b}.js`);
   });
 
-  it('has a package.xml at the pinned API version 65.0', () => {
-    expect(fs.readFileSync(path.join(out, 'package.xml'), 'utf8')).toContain('<version>65.0</version>');
+  it('has a package.xml at the pinned API version 67.0', () => {
+    expect(fs.readFileSync(path.join(out, 'package.xml'), 'utf8')).toContain('<version>67.0</version>');
   });
 });
 

@@ -39,7 +39,8 @@ const INTERFACE_OBJECTS: Record<string, string> = {
   ObjectPermissionRecord: 'ObjectPermissions',
   FieldPermissionRecord: 'FieldPermissions',
   LoginHistoryRecord: 'LoginHistory',
-  OauthTokenRecord: 'OauthToken'
+  OauthTokenRecord: 'OauthToken',
+  UserLoginRecord: 'UserLogin'
 };
 
 /** Snapshot fields the reader computes instead of selecting, and why. */
@@ -55,6 +56,8 @@ const READER_USES: Record<string, string> = {
   'PermissionSet.PermissionsManageProfilesPermissionsets': "running user's rights (canFix); also high-risk",
   'PermissionSet.PermissionsAssignPermissionSets': "running user's rights (canFix); also high-risk",
   'PermissionSet.PermissionsManageUsers': "running user's rights (login history access); also high-risk",
+  'PermissionSet.PermissionsMonitorLoginHistory':
+    "running user's rights (login history access without Manage Users)",
   'PermissionSet.PermissionsCustomizeApplication':
     "running user's rights (OAuth token access); also high-risk",
   'FieldDefinition.QualifiedApiName': 'joins classifications to the described fields',
@@ -64,9 +67,7 @@ const READER_USES: Record<string, string> = {
   'User.UserType':
     "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet",
   'User.LastLoginDate':
-    "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet",
-  'LoginHistory.ApiType':
-    "named by shared/spec/snapshot.md's login record (the snapshot contract), shown by no check yet"
+    "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet"
 };
 
 interface Query {
@@ -84,7 +85,9 @@ function parseReader(): Query[] {
 
 function computedPermissionFields(): string[] {
   const fromChecklist = readChecklistRecords()
-    .filter((r) => r.Rule__c === 'system-permission' || r.Rule__c === 'permission-absent')
+    .filter((r) =>
+      ['system-permission', 'permission-absent', 'api-auth-permission'].includes(String(r.Rule__c))
+    )
     .map((r) => String(r.Target__c));
   return [...new Set([...fromChecklist, ...HIGH_RISK_PERMISSIONS])];
 }
@@ -170,6 +173,10 @@ function fieldsReadByCode(): Map<string, Set<string>> {
   // Computed names: row[OBJECT_FLAG_FIELDS[flag]] and ps[permission] (checklist targets, high-risk list).
   for (const field of Object.values(OBJECT_FLAG_FIELDS)) reads.get('ObjectPermissions')?.add(field);
   for (const field of computedPermissionFields()) reads.get('PermissionSet')?.add(field);
+  // row[d.target] of the user-login-flag rule: IsFrozen, IsPasswordLocked.
+  if (!reads.has('UserLogin')) reads.set('UserLogin', new Set());
+  for (const r of readChecklistRecords().filter((x) => x.Rule__c === 'user-login-flag'))
+    reads.get('UserLogin')?.add(String(r.Target__c));
   return reads;
 }
 
@@ -195,7 +202,8 @@ describe('the reader selects exactly what the snapshot consumers read', () => {
         'OauthToken',
         'PermissionSet',
         'PermissionSetAssignment',
-        'User'
+        'User',
+        'UserLogin'
       ])
     );
     expect(reads.get('User')).toEqual(expect.any(Set));
