@@ -68,6 +68,20 @@ function painter(enabled) {
   };
 }
 
+const STATUS_NAMES = { ready: 'Ready', 'at-risk': 'At risk', blocked: 'Blocked' };
+
+/** What one "Fix all" click would apply, and what it leaves out. */
+function fixAllLine(fixAll) {
+  if (fixAll.refused) return `Fix all: none (${fixAll.refused})`;
+  const n = fixAll.changes.length;
+  let line = n
+    ? `Fix all: ${n} change${n === 1 ? '' : 's'} for ${fixAll.checkIds.length} check${fixAll.checkIds.length === 1 ? '' : 's'}`
+    : 'Fix all: nothing to apply';
+  if (fixAll.held.length)
+    line += `; ${fixAll.held.length} sign-in change${fixAll.held.length === 1 ? '' : 's'} left for you to tick one by one (${fixAll.identityHeld})`;
+  return `${line}.`;
+}
+
 function readable(report, engine, colour) {
   const p = painter(colour);
   const statusColour = { ready: p.green, 'at-risk': p.yellow, blocked: p.red };
@@ -75,8 +89,10 @@ function readable(report, engine, colour) {
   const lines = [];
   const who = report.user.Name ? `${report.user.Username} (${report.user.Name})` : report.user.Username;
   lines.push(p.bold(`Act-On Readiness: ${who}`));
+  const incomplete = !report.completeness.complete;
+  const colourOf = incomplete && report.status === 'ready' ? p.yellow : statusColour[report.status];
   lines.push(
-    `Score ${p.bold(String(report.score))}/100   Status ${statusColour[report.status](report.status.toUpperCase())}`
+    `Score ${p.bold(String(report.score))}/100   Status ${colourOf(STATUS_NAMES[report.status])}${incomplete ? p.yellow(' (incomplete)') : ''}`
   );
   lines.push(report.statusText);
   const s = report.summary;
@@ -85,6 +101,8 @@ function readable(report, engine, colour) {
       `Checked ${report.capturedAt}: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.unknown} unknown, ${s['n/a']} n/a`
     )
   );
+  if (incomplete) lines.push(p.yellow(`Incomplete: ${report.completeness.text}`));
+  lines.push(fixAllLine(report.fixAll));
   const width = Math.max(...report.checks.map((c) => c.id.length));
   for (const section of engine.SECTIONS) {
     const checks = report.checks.filter((c) => c.section === section);

@@ -172,6 +172,43 @@ async function main() {
       await card.screenshot({ path: path.join(SHOTS, 'card-mfa-api-via-profile.png') });
     });
 
+    for (const [scenario, blocker] of [
+      ['locked-out-user', 'user.not-locked-out'],
+      ['frozen-user', 'user.not-frozen'],
+      ['soap-login-no-use-any-api-auth', 'auth.use-any-api-auth'],
+      ['soap-login', 'auth.login-method'],
+      ['limited-admin-rights', 'user.not-frozen']
+    ]) {
+      const expected = assess(fixture(scenario)).report;
+      await check(
+        `${scenario}: console and card say ${expected.status}, ${blocker} first on the card`,
+        async () => {
+          await chooseScenario(page, scenario);
+          const status = await page
+            .locator('#console c-readiness-header [data-status]')
+            .getAttribute('data-status');
+          assert(status === expected.status, `console status ${status}`);
+          const card = page.locator('#card');
+          await card.locator('[data-id="status"]').waitFor();
+          const cardStatus = await card.locator('[data-id="status"]').getAttribute('data-status');
+          assert(cardStatus === expected.status, `card status ${cardStatus}`);
+          const cardClass = (await card.locator('[data-id="status"]').getAttribute('class')) ?? '';
+          assert(!cardClass.includes('slds-theme_success'), `the card shows green for ${scenario}`);
+          assert(
+            (await card.locator('[data-id="no-problems"]').count()) === 0,
+            'the card says "No problems"'
+          );
+          const first = await card.locator('[data-check-id]').first().getAttribute('data-check-id');
+          assert(first === blocker, `first problem on the card ${first}`);
+          const incomplete = await page.locator('#console [data-id="incomplete"]').count();
+          assert(
+            incomplete > 0 === !expected.completeness.complete,
+            `incomplete banner shown: ${incomplete > 0}, complete: ${expected.completeness.complete}`
+          );
+        }
+      );
+    }
+
     const name = 'new-user-fixable';
     const before = assess(fixture(name));
     const afterScore = assess(engine.applyChanges(fixture(name), before.plan.changes)).report.score;

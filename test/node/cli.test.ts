@@ -75,6 +75,32 @@ describe('score --json', () => {
     });
   });
 
+  it.each(fixtures)('%s carries the 0.2 contract: summary.unknown, completeness and fixAll', (file) => {
+    const report = JSON.parse(run(['--snapshot', path.join(FIXTURES, file), '--json']).stdout);
+    expect(Number.isInteger(report.summary.unknown)).toBe(true);
+    expect(report.completeness.unknown).toBe(report.summary.unknown);
+    expect(report.fixAll).toEqual(
+      expect.objectContaining({
+        checkIds: expect.any(Array),
+        changes: expect.any(Array),
+        held: expect.any(Array)
+      })
+    );
+    for (const change of report.fixAll.changes) expect(typeof change.kind).toBe('string');
+    const system = report.fixAll.changes.filter((c: { kind: string }) => c.kind === 'systemPermission');
+    for (const change of system) expect(change.permission).toMatch(/^Permissions\w+$/);
+  });
+
+  it('fixAll for a person holds back the sign-in changes', () => {
+    const report = JSON.parse(
+      run(['--snapshot', path.join(FIXTURES, 'person-with-ui-logins.json'), '--json']).stdout
+    );
+    expect(report.fixAll.changes.map((c: { permission?: string }) => c.permission)).not.toContain(
+      'PermissionsApiUserOnly'
+    );
+    expect(report.fixAll.held).toHaveLength(3);
+  });
+
   it('accepts --snapshot=FILE', () => {
     const r = run([`--snapshot=${path.join(FIXTURES, 'perfect-dedicated-user.json')}`, '--json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ score: 100, status: 'ready' });
@@ -88,7 +114,8 @@ describe('readable report', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('Act-On Readiness: acton.integration@acme.example (Act-On Integration)');
-    expect(lines[1]).toBe('Score 93/100   Status AT-RISK');
+    expect(lines[1]).toBe('Score 94/100   Status At risk');
+    expect(lines[4]).toBe('Fix all: 2 changes for 2 checks.');
     for (const section of [
       'Identity and license',
       'Authentication',
@@ -103,6 +130,19 @@ describe('readable report', () => {
     expect(r.stdout).toMatch(/^ {2}FAIL {4}object\.Contact +Contact access/m);
     expect(r.stdout).toContain('Missing Modify All on Contact (has Read, Create, Edit, View All).');
     expect(r.stdout).toMatch(/fix: Grant Modify All on Contact/);
+  });
+
+  it('says plainly when the verdict is incomplete and which right would complete it', () => {
+    const out = run(['--snapshot', path.join(FIXTURES, 'limited-admin-rights.json')]).stdout.split('\n');
+    expect(out[1]).toBe('Score 100/100   Status At risk (incomplete)');
+    expect(out[4]).toBe(
+      'Incomplete: 6 checks could not be read, so this verdict is incomplete. Granting the running user Manage Users; View Setup and Configuration; Customize Application would complete them.'
+    );
+  });
+
+  it('never prints a bare "Ready" for an incomplete verdict', () => {
+    const out = run(['--snapshot', path.join(FIXTURES, 'unmapped-lead-score.json')]).stdout.split('\n');
+    expect(out[1]).toBe('Score 100/100   Status Ready (incomplete)');
   });
 
   it('uses no colour when standard output is not a terminal', () => {
@@ -132,6 +172,35 @@ describe('bad input exits 2 with one line on standard error and nothing on stand
       'a wrong type',
       ['--snapshot', tmpFile('type.json', JSON.stringify({ ...perfect, permissionSets: {} }))],
       /^score: invalid snapshot .*: snapshot\.permissionSets must be an array \(got an object\)$/
+    ],
+    [
+      'a wrong type for userLogin',
+      [
+        '--snapshot',
+        tmpFile('ul.json', JSON.stringify({ ...perfect, userLogin: { IsFrozen: 'no' } })),
+        '--json'
+      ],
+      /^score: invalid snapshot .*: snapshot\.userLogin\.IsFrozen must be a boolean \(got "no"\)$/
+    ],
+    [
+      'a wrong type for runningUserId',
+      ['--snapshot', tmpFile('ru.json', JSON.stringify({ ...perfect, runningUserId: 5 })), '--json'],
+      /^score: invalid snapshot .*: snapshot\.runningUserId must be a string \(got 5\)$/
+    ],
+    [
+      'a wrong type for a login field',
+      [
+        '--snapshot',
+        tmpFile(
+          'lh.json',
+          JSON.stringify({
+            ...perfect,
+            loginHistory: [{ ...perfect.loginHistory[0], ApiType: ['SOAP'] }]
+          })
+        ),
+        '--json'
+      ],
+      /^score: invalid snapshot .*: snapshot\.loginHistory\[0\]\.ApiType must be a string \(got an array\)$/
     ],
     ['no --snapshot', ['--json'], /^score: --snapshot FILE is required/],
     ['an unknown argument', ['--snapshot', 'x.json', '--xml'], /^score: unknown argument --xml/],

@@ -3,13 +3,14 @@ import { LightningElement, api, wire } from 'lwc';
 import type { CheckResult, Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
-  OVERALL_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
   assess,
   formatDateTime,
+  incompleteLines,
+  overallLabel,
+  overallTheme,
   reduceError,
-  themeOf,
   topProblems,
   type ReadinessData
 } from 'c/readinessService';
@@ -63,11 +64,16 @@ export default class ReadinessCard extends LightningElement {
   }
 
   get statusLabel(): string {
-    return this.report ? OVERALL_LABELS[this.report.status] : '';
+    return this.report ? overallLabel(this.report) : '';
   }
 
   get badgeClass(): string {
-    return `slds-badge slds-theme_${this.report ? themeOf(this.report.status) : 'neutral'}`;
+    return `slds-badge ${this.report ? `slds-theme_${overallTheme(this.report)}` : ''}`;
+  }
+
+  /** Said plainly when checks could not be read: the card never shows an incomplete verdict as done. */
+  get incomplete(): string {
+    return this.report ? incompleteLines(this.report).join(' ') : '';
   }
 
   get checkedAt(): string {

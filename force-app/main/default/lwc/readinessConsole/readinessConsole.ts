@@ -9,6 +9,7 @@ import {
   assess,
   csvDataUrl,
   exportFileName,
+  incompleteLines,
   missingPermissionText,
   planFor,
   reduceError,
@@ -96,6 +97,15 @@ export default class ReadinessConsole extends LightningElement {
     return !!this.report && !this.showPicker;
   }
 
+  /** What an incomplete verdict lacks (empty when every check could be read). */
+  get incomplete(): { key: string; text: string }[] {
+    return (this.report ? incompleteLines(this.report) : []).map((text, i) => ({ key: `i${i}`, text }));
+  }
+
+  get isIncomplete(): boolean {
+    return this.incomplete.length > 0;
+  }
+
   get canFix(): boolean {
     return !!this.data?.canFix;
   }
@@ -109,7 +119,7 @@ export default class ReadinessConsole extends LightningElement {
   }
 
   get fixableCount(): number {
-    return this.plan?.changes.length ?? 0;
+    return this.plan?.selected.length ?? 0;
   }
 
   get fixAllDisabled(): boolean {

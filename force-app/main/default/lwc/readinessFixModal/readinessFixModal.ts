@@ -2,6 +2,7 @@ import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
 import type { FixPlan, Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
+import { selectChanges } from 'c/readinessEngine';
 import { applyFix, describeChange, reduceError, type ApplyResult, type ChangeView } from 'c/readinessService';
 
 export type FixModalResult = { status: 'applied'; result: ApplyResult } | { status: 'cancelled' };
@@ -24,12 +25,30 @@ export default class ReadinessFixModal extends LightningModal {
   result: ApplyResult | null = null;
   errorMessage = '';
 
+  /** The changes that will be applied: the plan's selection, with what it needs. */
+  get chosen() {
+    return this.plan ? selectChanges(this.plan, this.plan.selected) : { checkIds: [], changes: [] };
+  }
+
   get changes(): ChangeView[] {
-    return (this.plan?.changes ?? []).map(describeChange);
+    return this.chosen.changes.map(describeChange);
   }
 
   get changeCount(): number {
-    return this.plan?.changes.length ?? 0;
+    return this.chosen.changes.length;
+  }
+
+  /** Offered but left out (sign-in changes for a person): never applied without a tick of their own. */
+  get held(): { key: string; text: string }[] {
+    const byKey = new Map((this.plan?.changes ?? []).map((c) => [c.key, c]));
+    return (this.plan?.held ?? []).map((h) => {
+      const change = byKey.get(h.key);
+      return { key: h.key, text: `${change ? describeChange(change).title : h.key}: ${h.reason}` };
+    });
+  }
+
+  get hasHeld(): boolean {
+    return this.held.length > 0;
   }
 
   get changesHeading(): string {
@@ -100,7 +119,7 @@ export default class ReadinessFixModal extends LightningModal {
     this.step = 'applying';
     this.disableClose = true;
     try {
-      this.result = await applyFix(this.userId, this.plan);
+      this.result = await applyFix(this.userId, this.chosen);
       this.step = 'done';
     } catch (error) {
       this.errorMessage = reduceError(error);

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
-import { OVERALL_LABELS, formatDateTime, themeOf } from 'c/readinessService';
+import { formatDateTime, overallLabel, overallTheme } from 'c/readinessService';
 
 /** Score ring, status with its one sentence, who was checked and when, and Refresh. */
 export default class ReadinessHeader extends LightningElement {
@@ -15,12 +15,11 @@ export default class ReadinessHeader extends LightningElement {
   }
 
   get statusLabel(): string {
-    return this.report ? OVERALL_LABELS[this.report.status] : '';
+    return this.report ? overallLabel(this.report) : '';
   }
 
   get badgeClass(): string {
-    const theme = this.report ? themeOf(this.report.status) : 'neutral';
-    return `slds-badge status-badge ${theme === 'neutral' ? '' : `slds-theme_${theme}`}`;
+    return `slds-badge status-badge ${this.report ? `slds-theme_${overallTheme(this.report)}` : ''}`;
   }
 
   get userLine(): string {

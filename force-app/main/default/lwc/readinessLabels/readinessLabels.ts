@@ -42,6 +42,11 @@ import GRANT_TYPE from '@salesforce/label/c.Readiness_Grant_Type';
 import GRANTED_BY from '@salesforce/label/c.Readiness_Granted_By';
 import HIDE_DETAILS from '@salesforce/label/c.Readiness_Hide_Details';
 import HOW_TO_FIX from '@salesforce/label/c.Readiness_How_To_Fix';
+import INCOMPLETE_MANY from '@salesforce/label/c.Readiness_Incomplete_Many';
+import INCOMPLETE_ONE from '@salesforce/label/c.Readiness_Incomplete_One';
+import INCOMPLETE_RIGHTS from '@salesforce/label/c.Readiness_Incomplete_Rights';
+import INCOMPLETE_TITLE from '@salesforce/label/c.Readiness_Incomplete_Title';
+import INCOMPLETE_UNMAPPED from '@salesforce/label/c.Readiness_Incomplete_Unmapped';
 import LOADING from '@salesforce/label/c.Readiness_Loading';
 import LOG_ACTIONS from '@salesforce/label/c.Readiness_Log_Actions';
 import LOG_BY from '@salesforce/label/c.Readiness_Log_By';
@@ -90,6 +95,7 @@ import MODAL_CONFIRM from '@salesforce/label/c.Readiness_Modal_Confirm';
 import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
+import MODAL_HELD from '@salesforce/label/c.Readiness_Modal_Held';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
@@ -135,6 +141,7 @@ import ST_WARN from '@salesforce/label/c.Readiness_St_Warn';
 import STATUS_AT_RISK from '@salesforce/label/c.Readiness_Status_At_Risk';
 import STATUS_BLOCKED from '@salesforce/label/c.Readiness_Status_Blocked';
 import STATUS_READY from '@salesforce/label/c.Readiness_Status_Ready';
+import STATUS_READY_INCOMPLETE from '@salesforce/label/c.Readiness_Status_Ready_Incomplete';
 import SUMMARY_COUNTS from '@salesforce/label/c.Readiness_Summary_Counts';
 import TAB_CHECKS from '@salesforce/label/c.Readiness_Tab_Checks';
 import TAB_FIX_LOG from '@salesforce/label/c.Readiness_Tab_Fix_Log';
@@ -191,26 +198,24 @@ export const LABELS = {
   fixDisabledBody: FIX_DISABLED_BODY,
   fixDisabledTitle: FIX_DISABLED_TITLE,
   fixRefused: FIX_REFUSED,
+  grantedBy: GRANTED_BY,
   grantGives: GRANT_GIVES,
   grantName: GRANT_NAME,
   grantOtherUsers: GRANT_OTHER_USERS,
   grantType: GRANT_TYPE,
-  grantedBy: GRANTED_BY,
   hideDetails: HIDE_DETAILS,
   howToFix: HOW_TO_FIX,
+  incompleteMany: INCOMPLETE_MANY,
+  incompleteOne: INCOMPLETE_ONE,
+  incompleteRights: INCOMPLETE_RIGHTS,
+  incompleteTitle: INCOMPLETE_TITLE,
+  incompleteUnmapped: INCOMPLETE_UNMAPPED,
   loading: LOADING,
   logActions: LOG_ACTIONS,
   logBy: LOG_BY,
   logChecks: LOG_CHECKS,
   logDate: LOG_DATE,
   logEmpty: LOG_EMPTY,
-  logStatus: LOG_STATUS,
-  logSummary: LOG_SUMMARY,
-  logTitle: LOG_TITLE,
-  logUndo: LOG_UNDO,
-  logUndoAria: LOG_UNDO_ARIA,
-  logUndoing: LOG_UNDOING,
-  logUndone: LOG_UNDONE,
   loginsApplication: LOGINS_APPLICATION,
   loginsEmpty: LOGINS_EMPTY,
   loginsFailed: LOGINS_FAILED,
@@ -220,6 +225,13 @@ export const LABELS = {
   loginsTime: LOGINS_TIME,
   loginsTitle: LOGINS_TITLE,
   loginsType: LOGINS_TYPE,
+  logStatus: LOG_STATUS,
+  logSummary: LOG_SUMMARY,
+  logTitle: LOG_TITLE,
+  logUndo: LOG_UNDO,
+  logUndoAria: LOG_UNDO_ARIA,
+  logUndoing: LOG_UNDOING,
+  logUndone: LOG_UNDONE,
   manualChecks: MANUAL_CHECKS,
   manualChecksHelp: MANUAL_CHECKS_HELP,
   mapField: MAP_FIELD,
@@ -246,6 +258,7 @@ export const LABELS = {
   modalDescription: MODAL_DESCRIPTION,
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
+  modalHeld: MODAL_HELD,
   modalNoChanges: MODAL_NO_CHANGES,
   modalSkipped: MODAL_SKIPPED,
   modalTitle: MODAL_TITLE,
@@ -283,14 +296,15 @@ export const LABELS = {
   showDetails: SHOW_DETAILS,
   snapshotInvalid: SNAPSHOT_INVALID,
   source: SOURCE,
+  statusAtRisk: STATUS_AT_RISK,
+  statusBlocked: STATUS_BLOCKED,
+  statusReady: STATUS_READY,
+  statusReadyIncomplete: STATUS_READY_INCOMPLETE,
   stFail: ST_FAIL,
   stNa: ST_NA,
   stPass: ST_PASS,
   stUnknown: ST_UNKNOWN,
   stWarn: ST_WARN,
-  statusAtRisk: STATUS_AT_RISK,
-  statusBlocked: STATUS_BLOCKED,
-  statusReady: STATUS_READY,
   summaryCounts: SUMMARY_COUNTS,
   tabChecks: TAB_CHECKS,
   tabFixLog: TAB_FIX_LOG,

@@ -238,6 +238,34 @@ export function themeOf(status: OverallStatus | CheckStatus): 'success' | 'warni
   return 'neutral';
 }
 
+/** The overall status as a person reads it: "Ready" only for a complete verdict. */
+export function overallLabel(report: Pick<Report, 'status' | 'completeness'>): string {
+  if (report.status === 'ready' && !report.completeness.complete) return LABELS.statusReadyIncomplete;
+  return OVERALL_LABELS[report.status];
+}
+
+/** The overall theme: never green (success) for an incomplete verdict. */
+export function overallTheme(
+  report: Pick<Report, 'status' | 'completeness'>
+): 'success' | 'warning' | 'error' {
+  if (report.status === 'blocked') return 'error';
+  if (report.status === 'ready' && report.completeness.complete) return 'success';
+  return 'warning';
+}
+
+/**
+ * What an incomplete verdict lacks, in the UI's labels: how many checks could not be read, the
+ * rights that would complete them, the fields waiting for a mapping. Empty for a complete verdict.
+ */
+export function incompleteLines(report: Pick<Report, 'completeness'>): string[] {
+  const c = report.completeness;
+  if (c.complete) return [];
+  const lines = [c.unknown === 1 ? LABELS.incompleteOne : fill(LABELS.incompleteMany, c.unknown)];
+  if (c.rights.length) lines.push(fill(LABELS.incompleteRights, c.rights.join(', ')));
+  if (c.unmapped) lines.push(fill(LABELS.incompleteUnmapped, c.unmapped));
+  return lines;
+}
+
 export function isProblem(check: Pick<CheckResult, 'status'>): boolean {
   return check.status === 'fail' || check.status === 'warn' || check.status === 'unknown';
 }
@@ -266,10 +294,10 @@ export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] 
   }).filter((g) => g.checks.length > 0);
 }
 
-/** The card's short list: blockers first, failures before warnings; info checks never count. */
+/** The card's short list: blockers first, failures before warnings and unknowns; info checks last. */
 export function topProblems(report: Report, count = 3): CheckResult[] {
   return report.checks
-    .filter((c) => isProblem(c) && c.severity !== 'info')
+    .filter((c) => isProblem(c))
     .sort(
       (a, b) =>
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

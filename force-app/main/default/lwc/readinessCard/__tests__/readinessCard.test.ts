@@ -5,6 +5,11 @@ import { assess } from 'c/readinessService';
 import checklist from '../../readinessService/__tests__/data/checklist.json';
 import inactive from '../../../../../../fixtures/snapshots/inactive-user.json';
 import perfect from '../../../../../../fixtures/snapshots/perfect-dedicated-user.json';
+import lockedOut from '../../../../../../fixtures/snapshots/locked-out-user.json';
+import frozen from '../../../../../../fixtures/snapshots/frozen-user.json';
+import soap from '../../../../../../fixtures/snapshots/soap-login-no-use-any-api-auth.json';
+import limited from '../../../../../../fixtures/snapshots/limited-admin-rights.json';
+import unmapped from '../../../../../../fixtures/snapshots/unmapped-lead-score.json';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.getReadiness',
@@ -93,8 +98,49 @@ describe('c-readiness-card', () => {
     wire.emit(data(perfect));
     await flush();
     expect(assess(checklist, perfect).report.score).toBe(100);
-    expect($(element, '[data-id="no-problems"]').textContent).toContain('No problems');
+    expect($(element, '[data-id="no-problems"]').textContent).toBe('No problems: every check passes.');
+    expect($(element, '[data-id="status"]').className).toContain('slds-theme_success');
+    expect($(element, '[data-id="incomplete"]')).toBeNull();
     expect($$(element, '[data-check-id]')).toHaveLength(0);
+  });
+
+  it.each([
+    ['locked out', lockedOut, 'Blocked', 'user.not-locked-out'],
+    ['frozen', frozen, 'Blocked', 'user.not-frozen'],
+    ['logging in with SOAP login() without Use Any API Auth', soap, 'At risk', 'auth.use-any-api-auth']
+  ])('a user %s: %s, the cause first, never "No problems"', async (_name, snapshot, status, first) => {
+    const element = mount();
+    wire.emit(data(snapshot));
+    await flush();
+    expect($(element, '[data-id="status"]').textContent).toBe(status);
+    expect($(element, '[data-id="status"]').className).not.toContain('slds-theme_success');
+    expect($$(element, '[data-check-id]')[0].dataset.checkId).toBe(first);
+    expect($(element, '[data-id="no-problems"]')).toBeNull();
+  });
+
+  it('says plainly when checks could not be read and which right completes them, never green', async () => {
+    const element = mount();
+    wire.emit(data(limited));
+    await flush();
+    expect($(element, '[data-id="status"]').textContent).toBe('At risk');
+    expect($(element, '[data-id="status"]').className).toContain('slds-theme_warning');
+    expect($(element, '[data-id="incomplete"]').textContent).toBe(
+      'Incomplete verdict: 6 checks could not be read, so this verdict is incomplete. Granting the running user Manage Users, View Setup and Configuration, Customize Application would complete it.'
+    );
+    expect($(element, '[data-id="no-problems"]')).toBeNull();
+    expect($$(element, '[data-check-id]')[0].dataset.checkId).toBe('user.not-frozen');
+  });
+
+  it('a ready verdict with unread checks is "Ready (incomplete)", not green', async () => {
+    const element = mount();
+    wire.emit(data(unmapped));
+    await flush();
+    expect($(element, '[data-id="status"]').textContent).toBe('Ready (incomplete)');
+    expect($(element, '[data-id="status"]').className).toContain('slds-theme_warning');
+    expect($(element, '[data-id="incomplete"]').textContent).toContain(
+      '2 field checks wait for a field mapping.'
+    );
+    expect($(element, '[data-id="no-problems"]')).toBeNull();
   });
 
   it('asks for a user when none is saved', async () => {

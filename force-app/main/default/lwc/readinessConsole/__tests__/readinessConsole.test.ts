@@ -14,6 +14,8 @@ import suggestedUsers from './data/suggestedUsers.json';
 import mfaViaProfile from '../../../../../../fixtures/snapshots/mfa-api-via-profile.json';
 import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
 import unmapped from '../../../../../../fixtures/snapshots/unmapped-lead-score.json';
+import limited from '../../../../../../fixtures/snapshots/limited-admin-rights.json';
+import perfect from '../../../../../../fixtures/snapshots/perfect-dedicated-user.json';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.getReadiness',
@@ -122,6 +124,24 @@ describe('c-readiness-console', () => {
     expect((deepAll(mfa, '[data-id="setup-link"]')[0] as HTMLAnchorElement).getAttribute('href')).toContain(
       '/lightning/setup/EnhancedProfiles/'
     );
+  });
+
+  it('says plainly that the verdict is incomplete, how many checks and which right would complete it', async () => {
+    const element = await mount(data(limited));
+    const banner = deep(element, '[data-id="incomplete"]');
+    expect(banner.textContent).toContain('6 checks could not be read, so this verdict is incomplete.');
+    expect(banner.textContent).toContain(
+      'Granting the running user Manage Users, View Setup and Configuration, Customize Application would complete it.'
+    );
+    const badge = deep(element, '[data-status]');
+    expect(badge.textContent).toBe('At risk');
+    expect(badge.className).not.toContain('slds-theme_success');
+  });
+
+  it('shows no incomplete banner when every check was read', async () => {
+    const element = await mount(data(perfect));
+    expect(deep(element, '[data-id="incomplete"]')).toBeUndefined();
+    expect(deep(element, '[data-status]').className).toContain('slds-theme_success');
   });
 
   it('asks for a user when none is saved, saves the choice and loads it', async () => {

@@ -8,6 +8,7 @@ import checklist from '../../readinessService/__tests__/data/checklist.json';
 import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
 import mfaViaPermissionSet from '../../../../../../fixtures/snapshots/mfa-api-via-permission-set.json';
 import missingModifyAll from '../../../../../../fixtures/snapshots/missing-modify-all.json';
+import person from '../../../../../../fixtures/snapshots/person-with-ui-logins.json';
 
 jest.mock('lightning/modal', () => require('./mocks/lightningModal'), { virtual: true });
 jest.mock('@salesforce/apex/ReadinessController.applyFix', () => ({ default: jest.fn() }), { virtual: true });
@@ -60,18 +61,25 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="warnings"]').textContent).toContain('also assigned to 3 other users');
   });
 
-  it('warns about what removing an assignment also takes away', () => {
+  it('warns about what removing an assignment really takes away, and not about what the plan re-grants', () => {
     const { element, plan } = mount(mfaViaPermissionSet, ['mfa.api-logins-disabled']);
     const removal = plan.changes.find((c) => c.kind === 'removeAssignment');
     expect(removal).toBeTruthy();
     expect($(element, 'tr[data-change-key="' + removal!.key + '"] .after').textContent).toBe('Removed');
-    // The fixture's permission set also grants Run Reports: the admin is told before confirming.
-    expect($(element, '[data-id="warnings"]').textContent).toContain('Run Reports');
+    // The set also grants Run Reports, which the same plan re-grants: nothing is lost, nothing to warn.
+    expect($(element, '[data-id="warnings"]')).toBeNull();
+    const broader = JSON.parse(JSON.stringify(mfaViaPermissionSet));
+    broader.permissionSets.find(
+      (p: { Name?: string }) => p.Name === 'MFA_for_API_Logins'
+    ).PermissionsManageSharing = true;
+    document.body.innerHTML = '';
+    const again = mount(broader, ['mfa.api-logins-disabled']);
+    expect($(again.element, '[data-id="warnings"]').textContent).toContain('Manage Sharing');
   });
 
   it('lists what it will not fix', () => {
     const { element } = mount(fixable, ['object.Contact', 'user.active']);
-    expect($(element, '[data-id="skipped"]').textContent).toContain('Integration user is active');
+    expect($(element, '[data-id="skipped"]').textContent).toContain('Active user: already passes');
   });
 
   it('applies on confirm, shows progress, then the result, and closes with it', async () => {
@@ -109,6 +117,26 @@ describe('c-readiness-fix-modal', () => {
     expect(error.textContent).toContain('Act_On_Readiness_Fix');
     $(element, '[data-id="close"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
+  });
+
+  it('never sends a sign-in change for a person by default: it lists it as not included, with why', async () => {
+    (applyFix as unknown as jest.Mock).mockReturnValue(new Promise(() => undefined));
+    const { element, plan } = mount(person);
+    const identity = plan.changes.filter((c) => c.identity).map((c) => c.key);
+    expect(identity).toHaveLength(3);
+    const shown = $$(element, 'tr[data-change-key]').map((r) => r.dataset.changeKey);
+    for (const key of identity) expect(shown).not.toContain(key);
+    const held = $(element, '[data-id="held"]').textContent;
+    expect(held).toContain('API Only User');
+    expect(held).toContain('a person signs in as this user');
+    expect(held).toContain('can no longer log in to the Salesforce user interface');
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    const sent = JSON.parse((applyFix as unknown as jest.Mock).mock.calls[0][0].planJson);
+    expect(
+      sent.changes.map((c: { key: string }) => c.key).filter((k: string) => identity.includes(k))
+    ).toEqual([]);
+    expect(sent.changes.length).toBe(shown.length);
   });
 
   it('cancels without writing', () => {
