@@ -8,6 +8,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { checkSoql } = require('./schema.cjs');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCE_DIRS = ['force-app/main/default/classes', 'force-app/main/default/triggers'].map((d) =>
@@ -113,12 +114,14 @@ async function main() {
   const parseErrors = parseAll(files);
   const lsIssues = apexLs(java);
   const { rules, violations } = await pmd(java, files);
-  for (const line of [...parseErrors, ...lsIssues, ...violations]) console.error(line);
+  const soql = checkSoql();
+  for (const line of [...parseErrors, ...lsIssues, ...violations, ...soql.problems]) console.error(line);
   console.log(
     `apex: ${classes} classes and ${triggers} trigger parsed (${parseErrors.length} syntax errors), ` +
-      `apex-ls ${lsIssues.length} issues, PMD ${violations.length} violations (${rules} rules)`
+      `apex-ls ${lsIssues.length} issues, PMD ${violations.length} violations (${rules} rules), ` +
+      `SOQL schema ${soql.queries} queries ${soql.problems.length} problems`
   );
-  process.exit(parseErrors.length || lsIssues.length || violations.length ? 1 : 0);
+  process.exit(parseErrors.length || lsIssues.length || violations.length || soql.problems.length ? 1 : 0);
 }
 
 if (require.main === module) {

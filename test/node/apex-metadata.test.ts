@@ -63,6 +63,21 @@ describe('Apex copies of engine vocabulary', () => {
     expect(apexDeps).toEqual(deps);
   });
 
+  it('the dependencies across objects equal the engine (Contact and Opportunity need Read on Account)', () => {
+    const engine = fixes.CROSS_OBJECT_DEPENDENCIES as Record<string, { object: string; flag: string }[]>;
+    const block = checklist.slice(
+      checklist.indexOf('CROSS_OBJECT_DEPENDENCIES = '),
+      checklist.indexOf('};', checklist.indexOf('CROSS_OBJECT_DEPENDENCIES = '))
+    );
+    const apex: Record<string, string[]> = {};
+    for (const m of block.matchAll(/'(\w+)' => new List<String>\{([^}]*)\}/g))
+      apex[m[1]] = [...m[2].matchAll(/'([\w.]+)'/g)].map((x) => x[1]);
+    const expected: Record<string, string[]> = {};
+    for (const [object, deps] of Object.entries(engine))
+      expected[object.toLowerCase()] = deps.map((d) => `${d.object}.${d.flag}`);
+    expect(apex).toEqual(expected);
+  });
+
   it('the product permission set has the engine name and label', () => {
     const product = access.PRODUCT_PERMISSION_SET as { name: string; label: string };
     const constant = (name: string): string | undefined =>

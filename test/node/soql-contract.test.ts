@@ -40,7 +40,8 @@ const INTERFACE_OBJECTS: Record<string, string> = {
   FieldPermissionRecord: 'FieldPermissions',
   LoginHistoryRecord: 'LoginHistory',
   OauthTokenRecord: 'OauthToken',
-  UserLoginRecord: 'UserLogin'
+  UserLoginRecord: 'UserLogin',
+  ReadableFieldRecord: 'FieldPermissions'
 };
 
 /** Snapshot fields the reader computes instead of selecting, and why. */
@@ -60,6 +61,8 @@ const READER_USES: Record<string, string> = {
     "running user's rights (login history access without Manage Users)",
   'PermissionSet.PermissionsCustomizeApplication':
     "running user's rights (OAuth token access); also high-risk",
+  'FieldPermissions.Id':
+    'COUNT(Id) in the readable-fields aggregate: with GROUP BY it consumes one query row per field',
   'FieldDefinition.QualifiedApiName': 'joins classifications to the described fields',
   'FieldDefinition.EntityDefinition.QualifiedApiName': 'joins classifications to the described fields',
   'FieldDefinition.SecurityClassification': 'becomes fields[].securityClassification',

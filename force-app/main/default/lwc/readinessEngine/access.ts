@@ -137,6 +137,8 @@ export class AccessModel {
   private readonly expiredFieldGrants = new Map<string, FieldGrant[]>();
   /** The unassigned product set's field rows by lower-case Object.Field (they grant nothing). */
   private readonly detachedFieldRows = new Map<string, FieldGrant>();
+  /** snapshot.readableFields by lower-case Object.Field, when the reader sent them. */
+  private readonly readableByFls: Set<string> | null = null;
   private readonly describe = new Map<string, FieldDescribe>();
   private readonly describedObjects = new Set<string>();
   private readonly objectCache = new Map<string, ObjectAccess>();
@@ -163,6 +165,15 @@ export class AccessModel {
     const product = snapshot.permissionSets.find((ps) => isProductPermissionSet(ps) && !taken.has(ps.Id));
     if (product) this.detachedProduct = this.makeSource(product, null);
     this.indexPermissions();
+    if (Array.isArray(snapshot.readableFields)) {
+      this.readableByFls = new Set();
+      for (const row of snapshot.readableFields) {
+        const dot = row.Field.indexOf('.');
+        const name = dot >= 0 ? row.Field.slice(dot + 1) : row.Field;
+        for (const object of row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType])
+          this.readableByFls.add(fieldKey(object, name));
+      }
+    }
     for (const field of snapshot.fields) {
       this.describe.set(fieldKey(field.object, field.name), field);
       this.describedObjects.add(field.object.toLowerCase());
@@ -293,10 +304,16 @@ export class AccessModel {
     return this.snapshot.fields.filter((f) => f.object.toLowerCase() === object.toLowerCase());
   }
 
-  /** Can the user read this described field: object Read plus FLS Read (or no FLS on the field). */
+  /**
+   * Can the user read this described field: object Read plus FLS Read (or no FLS on the field). FLS
+   * Read comes from the reader's readable fields and from the per-set rows (which a simulated fix
+   * changes), whichever says so.
+   */
   canReadField(field: FieldDescribe): boolean {
     if (!this.canReadObject(field.object)) return false;
-    return !field.permissionable || this.fieldAccess(field.object, field.name).read;
+    if (!field.permissionable) return true;
+    if (this.readableByFls?.has(fieldKey(field.object, field.name))) return true;
+    return this.fieldAccess(field.object, field.name).read;
   }
 
   /** The product's permission set, when the user already holds it. */

@@ -104,9 +104,50 @@ function evaluateAll(
   snapshot: Snapshot
 ): { access: AccessModel; evaluations: Evaluation[] } {
   const access = new AccessModel(snapshot);
-  const evaluations = definitions.map((d) => RULE_EVALUATORS[d.rule](d, access));
+  const evaluations = definitions.map((d) => partialRead(d, snapshot, RULE_EVALUATORS[d.rule](d, access)));
   return { access, evaluations };
 }
+
+/**
+ * Which reads each rule depends on, and which of its answers a cut-off read cannot support: a rule
+ * that looks for a grant cannot say "missing" from part of the rows (the grant may be in the rest);
+ * a rule that looks for an absence cannot say "absent" (it may be in the rest).
+ */
+const PARTIAL_READS: Partial<Record<RuleKind, { reads: string[]; unsure: CheckStatus[] }>> = {
+  'system-permission': { reads: ['assignments'], unsure: ['fail', 'warn'] },
+  'api-auth-permission': { reads: ['assignments'], unsure: ['fail'] },
+  'permission-set-assigned': { reads: ['assignments'], unsure: ['fail'] },
+  'object-access': { reads: ['assignments', 'objectPermissions'], unsure: ['fail'] },
+  'field-access': { reads: ['assignments', 'objectPermissions', 'fieldPermissions'], unsure: ['fail'] },
+  'custom-related': { reads: ['assignments', 'objectPermissions', 'relatedObjects'], unsure: ['fail', 'pass'] },
+  'permission-absent': { reads: ['assignments'], unsure: ['pass'] },
+  'least-privilege': { reads: ['assignments'], unsure: ['pass'] },
+  'field-budget': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] },
+  'sensitive-fields': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] }
+};
+
+/** An answer the rows read cannot support becomes unknown, saying which read was cut off. */
+function partialRead(d: CheckDefinition, snapshot: Snapshot, e: Evaluation): Evaluation {
+  const effect = PARTIAL_READS[d.rule];
+  if (!effect || !effect.unsure.includes(e.status)) return e;
+  const cut = effect.reads.filter((key) => snapshot.truncated?.[key] === true);
+  if (!cut.length) return e;
+  return {
+    ...e,
+    status: 'unknown',
+    evidence: `${e.evidence} The org has more ${cut.map((k) => READ_NAMES[k] ?? k).join(' and ')} rows than the product reads at once, so this could not be decided.`,
+    needs: null
+  };
+}
+
+const READ_NAMES: Record<string, string> = {
+  assignments: 'permission set assignment',
+  objectPermissions: 'object permission',
+  fieldPermissions: 'field permission',
+  readableFields: 'readable field',
+  relatedObjects: 'related custom object'
+};
+
 
 /**
  * What removing the source really takes away from the user: what it grants that is effective now
@@ -324,7 +365,9 @@ export function completenessOf(checks: readonly CheckResult[]): Completeness {
       );
     if (unmapped) parts.push(`${unmapped} field${unmapped === 1 ? ' waits' : 's wait'} for a field mapping.`);
     if (other > 0)
-      parts.push(`${other} need${other === 1 ? 's' : ''} data the snapshot does not hold (see each check).`);
+      parts.push(
+        `${other} could not be decided from what was read (too many rows, or data the org did not return; see each check).`
+      );
   }
   return {
     complete: unknown.length === 0,

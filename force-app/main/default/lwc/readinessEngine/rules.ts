@@ -727,9 +727,9 @@ const sensitiveFields: Rule = (d, access) => {
   }
   const levels = targets(d);
   const found: string[] = [];
-  for (const fields of readableFields(access, [
-    ...new Set(access.snapshot.fields.map((f) => f.object))
-  ]).values()) {
+  // Only objects whose classifications were read are judged: an unread one is never called clean.
+  const objects = access.snapshot.classifiedObjects ?? [...new Set(access.snapshot.fields.map((f) => f.object))];
+  for (const fields of readableFields(access, objects).values()) {
     for (const f of fields) {
       const reasons: string[] = [];
       if (f.securityClassification && levels.includes(f.securityClassification))

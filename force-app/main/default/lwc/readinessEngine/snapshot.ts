@@ -140,6 +140,13 @@ const SNAPSHOT: Spec = {
     }
   },
   fieldMapping: { kind: 'object', optional: true, nullable: true },
+  readableFields: {
+    kind: 'array',
+    optional: true,
+    nullable: true,
+    each: { SobjectType: { kind: 'string' }, Field: { kind: 'string' } }
+  },
+  classifiedObjects: { kind: 'array', optional: true, nullable: true },
   access: { kind: 'object', optional: true, nullable: true },
   accessMissing: { kind: 'object', optional: true, nullable: true },
   truncated: { kind: 'object', optional: true, nullable: true }
@@ -224,6 +231,10 @@ export function validateSnapshot(input: unknown): Snapshot {
       `snapshot.schemaVersion ${String(snapshot.schemaVersion)} is not supported (expected 1)`
     );
   }
+  ((snapshot.classifiedObjects as unknown[]) ?? []).forEach((value, i) => {
+    if (typeof value !== 'string')
+      throw new SnapshotError(`snapshot.classifiedObjects[${i}] must be a string (got ${describe(value)})`);
+  });
   for (const [key, value] of Object.entries((snapshot.fieldMapping as Record<string, unknown>) ?? {})) {
     if (typeof value !== 'string' && value !== null) {
       throw new SnapshotError(

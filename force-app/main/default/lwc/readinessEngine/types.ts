@@ -128,6 +128,13 @@ export interface FieldPermissionRecord {
   [key: string]: unknown;
 }
 
+/** One readable field (FieldPermissions grouped by SobjectType and Field). */
+export interface ReadableFieldRecord {
+  SobjectType: string;
+  Field: string;
+  [key: string]: unknown;
+}
+
 export interface FieldDescribe {
   object: string;
   name: string;
@@ -208,6 +215,14 @@ export interface Snapshot {
    * org has none (a fix creates it), absent when the reader did not look.
    */
   productPermissionSetId?: string | null;
+  /**
+   * Every field readable through field-level security from the sets that grant now, one row per
+   * field however many sets grant it (0.2, a GROUP BY of FieldPermissions). When present,
+   * fieldPermissions may hold only the rows of the fields the checks name.
+   */
+  readableFields?: ReadableFieldRecord[];
+  /** Objects whose field classifications were read (0.2): sensitive-fields judges only these. */
+  classifiedObjects?: string[];
   [key: string]: unknown;
 }
 
