@@ -25,7 +25,10 @@ const {
 const { XMLParser } = require('fast-xml-parser');
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const JAR = path.join(ROOT, 'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib/sobject-types-65.0.0.jar');
+const JAR = path.join(
+  ROOT,
+  'node_modules/@salesforce/code-analyzer-pmd-engine/dist/java-lib/sobject-types-65.0.0.jar'
+);
 const PACKAGE = 'com.nawforce.runforce.SObjects.';
 const RESTRICTED_OBJECTS = ['fielddefinition', 'entitydefinition'];
 const RESTRICTED_WORDS = ['OR', 'NOT', 'LIMIT', 'OFFSET', 'COUNT', 'GROUP BY'];
@@ -41,7 +44,12 @@ function findJavap() {
   candidates.push('javap');
   const works = () => candidates.find((c) => spawnSync(c, ['-version'], { encoding: 'utf8' }).status === 0);
   let found = works();
-  if (!found && typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+  if (
+    !found &&
+    typeof process.getuid === 'function' &&
+    process.getuid() === 0 &&
+    fs.existsSync('/usr/bin/apt-get')
+  ) {
     process.stderr.write('soql: installing javap (openjdk-17-jdk-headless) with apt-get\n');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env });
@@ -129,9 +137,14 @@ function projectObjects(sourceRoots) {
     if (!fs.existsSync(dir)) continue;
     for (const object of fs.readdirSync(dir)) {
       const fields = new Map();
-      for (const name of standardFields(object)) fields.set(name.toLowerCase(), { name, kind: 'field', target: null });
+      for (const name of standardFields(object))
+        fields.set(name.toLowerCase(), { name, kind: 'field', target: null });
       for (const ref of ['CreatedBy', 'LastModifiedBy', 'Owner', 'SetupOwner'])
-        fields.set(ref.toLowerCase(), { name: ref, kind: ref === 'Owner' || ref === 'SetupOwner' ? 'poly' : 'ref', target: 'User' });
+        fields.set(ref.toLowerCase(), {
+          name: ref,
+          kind: ref === 'Owner' || ref === 'SetupOwner' ? 'poly' : 'ref',
+          target: 'User'
+        });
       const fieldDir = path.join(dir, object, 'fields');
       for (const file of fs.existsSync(fieldDir) ? fs.readdirSync(fieldDir) : []) {
         const doc = xml.parse(fs.readFileSync(path.join(fieldDir, file), 'utf8')).CustomField ?? {};
@@ -207,7 +220,8 @@ function template(expr, resolve) {
   if (kind === 'PrimaryExpression') {
     const primary = expr.primary();
     const literal = primary?.literal?.();
-    if (literal?.StringLiteral?.()) return JSON.parse(`"${literal.getText().slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`);
+    if (literal?.StringLiteral?.())
+      return JSON.parse(`"${literal.getText().slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`);
     const id = primary?.id?.();
     if (id && !primary.literal?.()) {
       const declared = resolve(id.getText());
@@ -242,7 +256,8 @@ function listLiterals(expr, resolve, seen) {
   return out;
 }
 
-const QUERY_METHODS = /^Database\.(query|queryWithBinds|countQuery|countQueryWithBinds|getQueryLocator|getQueryLocatorWithBinds)\(/;
+const QUERY_METHODS =
+  /^Database\.(query|queryWithBinds|countQuery|countQueryWithBinds|getQueryLocator|getQueryLocatorWithBinds)\(/;
 
 /** Every query of one Apex file: static ones and dynamic ones rebuilt from their literal parts. */
 function queriesOf(file) {
@@ -298,7 +313,10 @@ function objectJsonTargets(source) {
   for (const m of source.matchAll(re)) {
     if (/(^|[<,\s])Object([>,\s]|$)/.test(m[2])) {
       const line = source.slice(0, m.index).split('\n').length;
-      problems.push({ line, message: `JSON.deserialize into ${m[2].replace(/\s+/g, '')}.class: Apex refuses types holding Object; use JSON.deserializeUntyped` });
+      problems.push({
+        line,
+        message: `JSON.deserialize into ${m[2].replace(/\s+/g, '')}.class: Apex refuses types holding Object; use JSON.deserializeUntyped`
+      });
     }
   }
   return problems;
@@ -314,7 +332,9 @@ function checkSoql(sourceRoots = [path.join(ROOT, 'force-app/main/default')]) {
   const schema = {};
   const javap = findJavap();
   const load = (names) => {
-    const wanted = [...new Set(names.map((n) => jarNames.get(n.toLowerCase())).filter((n) => n && !schema[n]))];
+    const wanted = [
+      ...new Set(names.map((n) => jarNames.get(n.toLowerCase())).filter((n) => n && !schema[n]))
+    ];
     Object.assign(schema, javapObjects(wanted, javap));
   };
   const lookup = (name) => {
@@ -338,13 +358,21 @@ function checkSoql(sourceRoots = [path.join(ROOT, 'force-app/main/default')]) {
       const field = current.fields.get(segments[i].toLowerCase());
       const last = i === segments.length - 1;
       if (!field || (last && field.kind === 'child') || (!last && field.kind === 'field')) {
-        report(file, line, `${current.name}.${segments.slice(i).join('.')} is not ${last ? 'a field' : 'a relationship'} of ${current.name} (API 65 schema or this project's objects)`);
+        report(
+          file,
+          line,
+          `${current.name}.${segments.slice(i).join('.')} is not ${last ? 'a field' : 'a relationship'} of ${current.name} (API 65 schema or this project's objects)`
+        );
         return;
       }
       if (last || field.kind === 'poly') return;
       const next = lookup(field.target);
       if (!next) {
-        report(file, line, `${current.name}.${segments[i]} points to ${field.target}, which is not in the schema`);
+        report(
+          file,
+          line,
+          `${current.name}.${segments[i]} points to ${field.target}, which is not in the schema`
+        );
         return;
       }
       current = next;

@@ -119,11 +119,22 @@ const PARTIAL_READS: Partial<Record<RuleKind, { reads: string[]; unsure: CheckSt
   'permission-set-assigned': { reads: ['assignments'], unsure: ['fail'] },
   'object-access': { reads: ['assignments', 'objectPermissions'], unsure: ['fail'] },
   'field-access': { reads: ['assignments', 'objectPermissions', 'fieldPermissions'], unsure: ['fail'] },
-  'custom-related': { reads: ['assignments', 'objectPermissions', 'relatedObjects'], unsure: ['fail', 'pass'] },
+  'custom-related': {
+    reads: ['assignments', 'objectPermissions', 'relatedObjects'],
+    unsure: ['fail', 'pass']
+  },
   'permission-absent': { reads: ['assignments'], unsure: ['pass'] },
   'least-privilege': { reads: ['assignments'], unsure: ['pass'] },
   'field-budget': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] },
   'sensitive-fields': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] }
+};
+
+const READ_NAMES: Record<string, string> = {
+  assignments: 'permission set assignment',
+  objectPermissions: 'object permission',
+  fieldPermissions: 'field permission',
+  readableFields: 'readable field',
+  relatedObjects: 'related custom object'
 };
 
 /** An answer the rows read cannot support becomes unknown, saying which read was cut off. */
@@ -139,15 +150,6 @@ function partialRead(d: CheckDefinition, snapshot: Snapshot, e: Evaluation): Eva
     needs: null
   };
 }
-
-const READ_NAMES: Record<string, string> = {
-  assignments: 'permission set assignment',
-  objectPermissions: 'object permission',
-  fieldPermissions: 'field permission',
-  readableFields: 'readable field',
-  relatedObjects: 'related custom object'
-};
-
 
 /**
  * What removing the source really takes away from the user: what it grants that is effective now

@@ -728,7 +728,9 @@ const sensitiveFields: Rule = (d, access) => {
   const levels = targets(d);
   const found: string[] = [];
   // Only objects whose classifications were read are judged: an unread one is never called clean.
-  const objects = access.snapshot.classifiedObjects ?? [...new Set(access.snapshot.fields.map((f) => f.object))];
+  const objects = access.snapshot.classifiedObjects ?? [
+    ...new Set(access.snapshot.fields.map((f) => f.object))
+  ];
   for (const fields of readableFields(access, objects).values()) {
     for (const f of fields) {
       const reasons: string[] = [];

@@ -75,7 +75,10 @@ describe('readable fields as one row per field', () => {
     const s = fixture(PERFECT);
     const before = budgetOf(s);
     const lead = s.fields.find(
-      (f) => f.object === 'Lead' && f.permissionable && !s.fieldPermissions.some((r) => r.Field === `Lead.${f.name}`)
+      (f) =>
+        f.object === 'Lead' &&
+        f.permissionable &&
+        !s.fieldPermissions.some((r) => r.Field === `Lead.${f.name}`)
     );
     expect(lead).toBeTruthy();
     s.readableFields = [{ SobjectType: 'Lead', Field: `Lead.${lead?.name}` }];
@@ -85,7 +88,10 @@ describe('readable fields as one row per field', () => {
   it('maps fields filed under Activity to Task', () => {
     const s = fixture(PERFECT);
     const task = s.fields.find(
-      (f) => f.object === 'Task' && f.permissionable && !s.fieldPermissions.some((r) => r.Field.endsWith(`.${f.name}`))
+      (f) =>
+        f.object === 'Task' &&
+        f.permissionable &&
+        !s.fieldPermissions.some((r) => r.Field.endsWith(`.${f.name}`))
     );
     expect(task).toBeTruthy();
     const before = budgetOf(s);
