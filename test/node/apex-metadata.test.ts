@@ -144,8 +144,17 @@ describe('Act_On_Readiness_Admin permission set', () => {
       .map((f) => f.field)
       .sort();
     expect(granted).toEqual(fields);
+    // The log is read-only to admins; the guarded writer publishes the event that writes it, and
+    // publishing needs Create on the event.
     expect(list(ps.objectPermissions as { object: string; allowRead: string }[])).toEqual([
-      expect.objectContaining({ object: 'Readiness_Fix_Log__c', allowRead: 'true', allowEdit: 'false' })
+      expect.objectContaining({ object: 'Readiness_Fix_Event__e', allowCreate: 'true', allowEdit: 'false' }),
+      expect.objectContaining({
+        object: 'Readiness_Fix_Log__c',
+        allowCreate: 'false',
+        allowRead: 'true',
+        allowEdit: 'false',
+        allowDelete: 'false'
+      })
     ]);
   });
 });

@@ -28,7 +28,12 @@ export const PRODUCT_PERMISSION_SET = Object.freeze({
  */
 export function isProductPermissionSet(ps: PermissionSetRecord): boolean {
   return (
-    ps.Name === PRODUCT_PERMISSION_SET.name && !ps.NamespacePrefix && !ps.LicenseId && !ps.IsOwnedByProfile
+    ps.Name === PRODUCT_PERMISSION_SET.name &&
+    !ps.NamespacePrefix &&
+    !ps.LicenseId &&
+    !ps.IsOwnedByProfile &&
+    !ps.PermissionSetGroupId &&
+    (!ps.Type || ps.Type === 'Regular')
   );
 }
 

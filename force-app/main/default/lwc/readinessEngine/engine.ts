@@ -125,8 +125,14 @@ const PARTIAL_READS: Partial<Record<RuleKind, { reads: string[]; unsure: CheckSt
   },
   'permission-absent': { reads: ['assignments'], unsure: ['pass'] },
   'least-privilege': { reads: ['assignments'], unsure: ['pass'] },
-  'field-budget': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] },
-  'sensitive-fields': { reads: ['assignments', 'objectPermissions', 'readableFields'], unsure: ['pass'] }
+  'field-budget': {
+    reads: ['assignments', 'objectPermissions', 'readableFields', 'fields'],
+    unsure: ['pass']
+  },
+  'sensitive-fields': {
+    reads: ['assignments', 'objectPermissions', 'readableFields', 'fields'],
+    unsure: ['pass']
+  }
 };
 
 const READ_NAMES: Record<string, string> = {
@@ -134,7 +140,8 @@ const READ_NAMES: Record<string, string> = {
   objectPermissions: 'object permission',
   fieldPermissions: 'field permission',
   readableFields: 'readable field',
-  relatedObjects: 'related custom object'
+  relatedObjects: 'related custom object',
+  fields: 'described field'
 };
 
 /** An answer the rows read cannot support becomes unknown, saying which read was cut off. */
