@@ -104,28 +104,58 @@ export const saveIntegrationUser = wireable(({ userId }) => {
   return null;
 });
 
-export const getMappableFields = wireable(({ objectName }) =>
-  (org.state.snapshot?.fields ?? [])
-    .filter((f) => f.object === objectName && f.permissionable)
-    .map((f) => ({
-      name: f.name,
-      label: f.label ?? f.name,
-      type: f.type ?? (f.custom ? 'custom' : 'string')
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label))
-);
+/** Which logical fields a field type can hold: the same rule as ReadinessFieldMapping.cls. */
+const USABLE_FOR = {
+  double: ['LeadScore'],
+  int: ['LeadScore'],
+  integer: ['LeadScore'],
+  long: ['LeadScore'],
+  string: ['HardBounce'],
+  textarea: ['HardBounce'],
+  datetime: ['HardBounce'],
+  date: ['HardBounce']
+};
+
+function mappable(objectName) {
+  return (org.state.snapshot?.fields ?? [])
+    .filter((f) => f.object === objectName && f.permissionable && USABLE_FOR[f.type])
+    .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, usableFor: USABLE_FOR[f.type] }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+export const getMappableFields = wireable(({ objectName }) => {
+  if (objectName !== 'Contact' && objectName !== 'Lead')
+    throw apexError(`Only Lead and Contact fields can be mapped, not ${objectName}.`);
+  return mappable(objectName);
+});
 
 export const saveFieldMapping = wireable(({ mapping }) => {
   const parsed = JSON.parse(mapping ?? '{}');
-  org.state.snapshot.fieldMapping = parsed;
+  const next = { ...(org.state.snapshot.fieldMapping ?? {}) };
+  for (const [key, value] of Object.entries(parsed)) {
+    const [object, logical] = key.split('.');
+    if (!value) {
+      delete next[key];
+      continue;
+    }
+    const field = mappable(object).find((f) => f.name === value);
+    if (!field || !field.usableFor.includes(logical))
+      throw apexError(`${object}.${value} cannot hold ${logical}: choose a field of a suitable type.`);
+    next[key] = value;
+  }
+  org.state.snapshot.fieldMapping = next;
   org.changed();
-  return parsed;
+  return next;
 });
 
 export const applyFix = wireable(async ({ userId, planJson }) => {
   if (!org.state.canFix)
     throw apexError('You need the custom permission Act_On_Readiness_Fix to apply fixes.');
   if (userId !== org.state.snapshot.user.Id) throw apexError('The plan is for another user.');
+  if (org.state.snapshot.runningUserId === userId)
+    throw apexError(
+      'Refused: the saved integration user is you: the product never changes the access of the admin who runs it.'
+    );
   await delay(400); // long enough to see the progress state
   const entry = org.applyPlan(JSON.parse(planJson));
   setTimeout(() => org.changed(), 0);
@@ -145,16 +175,26 @@ export const undoFix = wireable(async ({ logId }) => {
 });
 
 export const getFixLog = wireable(
-  () =>
-    org.state.log.map((e, i) => ({
-      logId: e.logId,
-      createdDate: e.createdDate,
-      createdBy: e.createdBy,
-      checkIds: e.checkIds,
-      status: e.status,
-      summary: e.summary,
-      changes: e.changes,
-      canUndo: e.status === 'Applied' && org.state.log.findIndex((x) => x.status === 'Applied') === i
-    })),
+  () => {
+    const newest = org.state.log.findIndex((x) => x.status === 'Applied');
+    return org.state.log.map((e, i) => {
+      const canUndo = e.status === 'Applied' && newest === i;
+      let undoProblem = null;
+      if (e.status === 'Undone') undoProblem = 'Already undone.';
+      else if (!canUndo) undoProblem = 'the preview undoes fixes newest first: undo the newer fixes first.';
+      return {
+        logId: e.logId,
+        createdDate: e.createdDate,
+        createdBy: e.createdBy,
+        checkIds: e.checkIds,
+        status: e.status,
+        summary: e.summary,
+        changes: e.changes,
+        changedCount: e.changes.length,
+        canUndo,
+        undoProblem
+      };
+    });
+  },
   { reloadOnChange: true }
 );

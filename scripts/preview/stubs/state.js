@@ -54,6 +54,48 @@ export function changed() {
   for (const listener of [...listeners]) listener();
 }
 
+/** A plan's change as the writer logs it: what it targets, before and after. */
+function logged(change) {
+  const base = { kind: change.kind, checkIds: change.checkIds ?? [], changed: true };
+  switch (change.kind) {
+    case 'ensurePermissionSet':
+      return { ...base, target: change.permissionSet, before: 'missing', after: 'exists' };
+    case 'systemPermission':
+      return {
+        ...base,
+        target: change.permission,
+        permission: change.permission,
+        before: change.before === true,
+        after: true
+      };
+    case 'objectPermission':
+      return {
+        ...base,
+        target: change.object,
+        object: change.object,
+        before: change.before,
+        after: change.after
+      };
+    case 'fieldPermission':
+      return {
+        ...base,
+        target: change.field,
+        field: change.field,
+        before: change.before,
+        after: change.after
+      };
+    case 'assignPermissionSet':
+      return {
+        ...base,
+        target: change.permissionSet,
+        before: change.expiredAssignmentId ? 'expired' : 'not assigned',
+        after: 'assigned'
+      };
+    default:
+      return { ...base, target: change.label, before: 'assigned', after: 'removed' };
+  }
+}
+
 export function applyPlan(plan) {
   const before = clone(state.snapshot);
   state.snapshot = applyChanges(state.snapshot, plan.changes ?? []);
@@ -64,8 +106,8 @@ export function applyPlan(plan) {
     createdBy: 'Preview Admin',
     checkIds: [...(plan.checkIds ?? [])],
     status: 'Applied',
-    summary: `${(plan.changes ?? []).length} changes to ${PRODUCT_PERMISSION_SET.label} and assignments`,
-    changes: plan.changes ?? [],
+    summary: `Applied ${(plan.changes ?? []).length} change${(plan.changes ?? []).length === 1 ? '' : 's'} to ${PRODUCT_PERMISSION_SET.label} and assignments`,
+    changes: (plan.changes ?? []).map(logged),
     canUndo: true,
     before
   };

@@ -1,7 +1,15 @@
 import { LightningElement, api } from 'lwc';
 import type { CheckResult, Grant } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
-import { SEVERITY_LABELS, STATUS_LABELS, isProblem, themeOf } from 'c/readinessService';
+import {
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+  actionOf,
+  formatEvidence,
+  isProblem,
+  themeOf,
+  type CheckAction
+} from 'c/readinessService';
 
 const STATUS_ICONS: Record<string, string> = {
   pass: 'utility:success',
@@ -11,29 +19,35 @@ const STATUS_ICONS: Record<string, string> = {
   'n/a': 'utility:dash'
 };
 
+const SOURCE_TYPES: Record<string, string> = {
+  Profile: LABELS.srcProfile,
+  PermissionSet: LABELS.srcPermissionSet,
+  Group: LABELS.srcGroup,
+  Session: LABELS.srcSession,
+  Other: LABELS.srcPermissionSet
+};
+
 interface GrantRow extends Grant {
   key: string;
   gives: string;
   others: string;
-  highlight: boolean;
+  typeLabel: string;
 }
 
 /**
- * One check: status, title and evidence always; requirement, details, what grants or imposes it,
- * why it matters and how to fix it when expanded. A fixable problem has a Fix button; a
- * profile-only or manual problem shows the steps and a link to Setup instead.
+ * One check as one line: status, title, severity and its one action (Fix, Map this field, Grant the
+ * right, Open in Setup). Evidence, requirement, what grants or denies it and how to fix it open on
+ * demand. Severity only alarms on a problem: a passing blocker wears a quiet badge.
  */
 export default class ReadinessCheck extends LightningElement {
   @api check: CheckResult | null = null;
   @api canFix = false;
+  /** Why fixes are off for this user (not the saved integration user, the running user...), or ''. */
+  @api fixBlocked = '';
+  @api runningUserId: string | null = null;
 
   labels = LABELS;
   expanded = false;
-
-  override connectedCallback(): void {
-    // Blockers and failures open by default: their evidence is what the admin came for.
-    this.expanded = !!this.check && this.check.status === 'fail';
-  }
 
   get checkId(): string {
     return this.check?.id ?? '';
@@ -43,8 +57,12 @@ export default class ReadinessCheck extends LightningElement {
     return `details-${this.checkId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   }
 
-  get articleClass(): string {
-    return `check slds-box slds-box_x-small slds-m-bottom_x-small check_${themeOf(this.check?.status ?? 'n/a')}`;
+  get problem(): boolean {
+    return !!this.check && isProblem(this.check);
+  }
+
+  get rowClass(): string {
+    return `check check_${themeOf(this.check?.status ?? 'n/a')}${this.expanded ? ' check_open' : ''}`;
   }
 
   get statusLabel(): string {
@@ -64,28 +82,60 @@ export default class ReadinessCheck extends LightningElement {
     return this.check ? SEVERITY_LABELS[this.check.severity] : '';
   }
 
+  /** A blocker that passes is not an alarm: only problems get the coloured severity badge. */
   get severityClass(): string {
-    return `slds-badge slds-m-left_x-small severity severity_${this.check?.severity ?? 'info'}`;
+    const severity = this.check?.severity ?? 'info';
+    return `slds-badge severity ${this.problem ? `severity_${severity}` : 'severity_quiet'}`;
+  }
+
+  get evidence(): string {
+    return formatEvidence(this.check?.evidence);
+  }
+
+  get action(): CheckAction | null {
+    return this.check ? actionOf(this.check, this.runningUserId) : null;
+  }
+
+  get isFix(): boolean {
+    return this.action?.kind === 'fix';
+  }
+
+  get isMap(): boolean {
+    return this.action?.kind === 'map';
+  }
+
+  get linkAction(): CheckAction | null {
+    const a = this.action;
+    return a && (a.kind === 'setup' || a.kind === 'grant') && a.url ? a : null;
+  }
+
+  get grantWithoutLink(): string {
+    const a = this.action;
+    return a?.kind === 'grant' && !a.url ? a.title : '';
+  }
+
+  get fixDisabled(): boolean {
+    return !this.canFix || !!this.fixBlocked;
+  }
+
+  get fixTitle(): string {
+    return this.fixBlocked || this.action?.title || '';
   }
 
   get toggleLabel(): string {
-    return this.expanded ? LABELS.hideDetails : LABELS.showDetails;
+    return this.expanded ? LABELS.hideDetails : LABELS.details;
   }
 
   get ariaExpanded(): string {
     return String(this.expanded);
   }
 
-  get hasDetails(): boolean {
-    return !!this.check && this.check.details.length > 0;
-  }
-
   get details(): { key: string; text: string }[] {
-    return (this.check?.details ?? []).map((text, i) => ({ key: `d${i}`, text }));
+    return (this.check?.details ?? []).map((text, i) => ({ key: `d${i}`, text: formatEvidence(text) }));
   }
 
-  get hasGrants(): boolean {
-    return !!this.check && this.check.grantedBy.length > 0;
+  get hasDetails(): boolean {
+    return this.details.length > 0;
   }
 
   get grants(): GrantRow[] {
@@ -93,27 +143,17 @@ export default class ReadinessCheck extends LightningElement {
       ...g,
       key: `${g.id}-${i}`,
       gives: g.grants.join(', '),
-      others:
-        g.otherUsers === null || g.otherUsers === undefined ? LABELS.unknownCount : String(g.otherUsers),
-      highlight: (g.otherUsers ?? 0) > 0
+      typeLabel: SOURCE_TYPES[g.type] ?? g.type,
+      others: g.otherUsers === null || g.otherUsers === undefined ? LABELS.unknownCount : String(g.otherUsers)
     }));
   }
 
+  get hasGrants(): boolean {
+    return this.grants.length > 0;
+  }
+
   get fix() {
-    return this.check && isProblem(this.check) ? this.check.fix : null;
-  }
-
-  get showFixButton(): boolean {
-    const fix = this.fix;
-    return !!fix && fix.fixable && fix.changes.length > 0;
-  }
-
-  get fixDisabled(): boolean {
-    return !this.canFix;
-  }
-
-  get fixAria(): string {
-    return fill(LABELS.fixCheckAria, this.check?.title ?? '');
+    return this.problem ? (this.check?.fix ?? null) : null;
   }
 
   get manual() {
@@ -124,20 +164,16 @@ export default class ReadinessCheck extends LightningElement {
     return (this.manual?.steps ?? []).map((text, i) => ({ key: `s${i}`, text }));
   }
 
-  get showMapButton(): boolean {
-    return this.manual?.kind === 'map-field';
-  }
-
-  get setupUrl(): string | null {
-    return this.manual?.kind !== 'map-field' ? (this.manual?.url ?? null) : null;
-  }
-
   get refused(): string {
     return this.fix?.refused ? fill(LABELS.fixRefused, this.fix.refused) : '';
   }
 
   get warnings(): { key: string; text: string }[] {
     return (this.fix?.warnings ?? []).map((text, i) => ({ key: `w${i}`, text }));
+  }
+
+  get hasWarnings(): boolean {
+    return this.warnings.length > 0;
   }
 
   handleToggle(): void {

@@ -13,22 +13,31 @@ import {
   missingPermissionText,
   planFor,
   reduceError,
+  saveIntegrationUser,
   toCsv,
   toMarkdown,
+  type ChangeContext,
   type ReadinessData
 } from 'c/readinessService';
 
 type ModalOpener = { open(props: Record<string, unknown>): Promise<FixModalResult | undefined> };
 
+const TABS = [
+  { value: 'checks', label: LABELS.tabChecks },
+  { value: 'mapping', label: LABELS.tabMapping },
+  { value: 'logins', label: LABELS.tabLogins },
+  { value: 'log', label: LABELS.tabFixLog }
+];
+
 /**
  * The Act-On Readiness app page. Loads the snapshot and checklist from Apex, scores them with the
- * engine (the page never decides a rule), and composes the header, the checks, the fix modal, the
- * field mapping, the login history and the fix log.
+ * engine (the page never decides a rule), and composes the header, the checks (worst problem
+ * first), the fix preview, the field mapping, the login history and the fix log.
  */
 export default class ReadinessConsole extends LightningElement {
   labels = LABELS;
 
-  /** The user asked for; null means the saved integration user. */
+  /** The user looked at; null means the saved integration user. */
   userId: string | null = null;
   wiredResult: unknown;
   data: ReadinessData | null = null;
@@ -42,7 +51,10 @@ export default class ReadinessConsole extends LightningElement {
   choosingUser = false;
   activeTab = 'checks';
   notice = '';
+  /** Set when the notice leads to the fix log (after a fix). */
+  noticeOpensLog = false;
   markdown = '';
+  savingUser = false;
   /** Bumped after every write so the fix log reloads. */
   changeVersion = 0;
 
@@ -93,17 +105,13 @@ export default class ReadinessConsole extends LightningElement {
     return !this.loading && !this.loadError && (this.choosingUser || (!!this.data && !this.data.snapshot));
   }
 
+  /** Cancel only makes sense when there is a report to go back to. */
+  get canCancelPicker(): boolean {
+    return !!this.report;
+  }
+
   get showReport(): boolean {
     return !!this.report && !this.showPicker;
-  }
-
-  /** What an incomplete verdict lacks (empty when every check could be read). */
-  get incomplete(): { key: string; text: string }[] {
-    return (this.report ? incompleteLines(this.report) : []).map((text, i) => ({ key: `i${i}`, text }));
-  }
-
-  get isIncomplete(): boolean {
-    return this.incomplete.length > 0;
   }
 
   get canFix(): boolean {
@@ -118,20 +126,44 @@ export default class ReadinessConsole extends LightningElement {
     );
   }
 
+  /** The report is of another user than the saved integration user: fixes would be refused. */
+  get viewingOther(): string {
+    const shown = this.report?.user;
+    if (!shown || !this.data || shown.Id === this.data.integrationUserId) return '';
+    return fill(LABELS.viewingOther, shown.Name ?? shown.Username);
+  }
+
+  /** Why no fix may be applied to the user shown ('' when fixes are possible). */
+  get fixBlocked(): string {
+    return this.viewingOther || this.plan?.refused || '';
+  }
+
+  get incomplete(): { key: string; text: string }[] {
+    return (this.report ? incompleteLines(this.report) : []).map((text, i) => ({ key: `i${i}`, text }));
+  }
+
+  get isIncomplete(): boolean {
+    return this.incomplete.length > 0;
+  }
+
   get fixableCount(): number {
     return this.plan?.selected.length ?? 0;
   }
 
   get fixAllDisabled(): boolean {
-    return !this.canFix || this.fixableCount === 0;
+    return !this.canFix || this.fixableCount === 0 || !!this.fixBlocked;
   }
 
   get fixAllLabel(): string {
-    return this.fixableCount ? LABELS.fixAll : LABELS.fixAllNone;
+    return this.fixableCount ? fill(LABELS.fixAllCount, this.fixableCount) : LABELS.fixAllNone;
   }
 
   get currentUserId(): string | null {
     return this.report?.user.Id ?? this.data?.integrationUserId ?? null;
+  }
+
+  get runningUserId(): string | null {
+    return this.snapshot?.runningUserId ?? null;
   }
 
   get csvHref(): string {
@@ -162,6 +194,44 @@ export default class ReadinessConsole extends LightningElement {
     }));
   }
 
+  /** Plain words for changes: field labels from describe, check titles, the user's name. */
+  get changeContext(): ChangeContext {
+    const fieldLabels: Record<string, string> = {};
+    for (const f of this.snapshot?.fields ?? [])
+      if (f.label) fieldLabels[`${f.object}.${f.name}`.toLowerCase()] = f.label;
+    const checkTitles: Record<string, string> = {};
+    for (const c of this.report?.checks ?? []) checkTitles[c.id] = c.title;
+    const user = this.report?.user;
+    return { fieldLabels, checkTitles, userName: user ? (user.Name ?? user.Username) : undefined };
+  }
+
+  get tabs() {
+    return TABS.map((t) => ({
+      ...t,
+      id: `tab-${t.value}`,
+      panelId: `panel-${t.value}`,
+      selected: String(t.value === this.activeTab),
+      tabIndex: t.value === this.activeTab ? '0' : '-1',
+      itemClass: `slds-tabs_default__item${t.value === this.activeTab ? ' slds-is-active' : ''}`
+    }));
+  }
+
+  get isChecksTab(): boolean {
+    return this.activeTab === 'checks';
+  }
+
+  get isMappingTab(): boolean {
+    return this.activeTab === 'mapping';
+  }
+
+  get isLoginsTab(): boolean {
+    return this.activeTab === 'logins';
+  }
+
+  get isLogTab(): boolean {
+    return this.activeTab === 'log';
+  }
+
   // ------------------------------------------------------------ actions
 
   async handleRefresh(): Promise<void> {
@@ -180,19 +250,57 @@ export default class ReadinessConsole extends LightningElement {
     this.choosingUser = true;
   }
 
-  handleUserSelected(event: CustomEvent<{ userId: string }>): void {
+  handlePickerCancel(): void {
+    this.choosingUser = false;
+  }
+
+  /** The picker saved the user as the integration user, or the admin only looks at it. */
+  handleUserSelected(event: CustomEvent<{ userId: string; saved: boolean }>): void {
     this.choosingUser = false;
     this.notice = '';
-    if (event.detail.userId === this.userId) {
+    const wanted = event.detail.saved ? null : event.detail.userId;
+    if (wanted === this.userId) {
       this.handleRefresh();
       return;
     }
     this.loading = true;
-    this.userId = event.detail.userId;
+    this.userId = wanted;
   }
 
-  handleTabActive(event: Event): void {
-    this.activeTab = (event.target as unknown as { value: string }).value;
+  async handleUseShownUser(): Promise<void> {
+    const id = this.report?.user.Id;
+    if (!id) return;
+    this.savingUser = true;
+    try {
+      await saveIntegrationUser(id);
+      this.userId = null;
+      this.afterWrite(null, '');
+    } catch (error) {
+      this.loadError = reduceError(error);
+    } finally {
+      this.savingUser = false;
+    }
+  }
+
+  handleTab(event: Event): void {
+    this.activeTab = (event.currentTarget as HTMLElement).dataset.tab ?? 'checks';
+  }
+
+  /** Arrow keys move between tabs (the ARIA tabs pattern). */
+  handleTabKey(event: KeyboardEvent): void {
+    const order = TABS.map((t) => t.value);
+    const at = order.indexOf(this.activeTab);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (at + 1) % order.length;
+    else if (event.key === 'ArrowLeft') next = (at - 1 + order.length) % order.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = order.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.activeTab = order[next];
+    Promise.resolve().then(() => {
+      (this.template?.querySelector(`[data-tab="${order[next]}"]`) as HTMLElement | null)?.focus();
+    });
   }
 
   handleFixCheck(event: CustomEvent<{ checkId: string }>): void {
@@ -211,11 +319,23 @@ export default class ReadinessConsole extends LightningElement {
       description: LABELS.modalDescription,
       plan,
       report: this.report,
-      userId: this.report.user.Id
+      userId: this.report.user.Id,
+      context: this.changeContext,
+      checklist: this.data?.checklist ?? []
     });
     if (result && result.status === 'applied') {
-      this.afterWrite(result.result.snapshot, fill(LABELS.modalApplied, result.result.changed));
+      const n = result.result.changed;
+      this.afterWrite(
+        result.result.snapshot,
+        n === 1 ? LABELS.noticeAppliedOne : fill(LABELS.noticeAppliedMany, n)
+      );
+      this.noticeOpensLog = true;
+      if (result.openLog) this.activeTab = 'log';
     }
+  }
+
+  handleOpenLog(): void {
+    this.activeTab = 'log';
   }
 
   handleMapField(): void {
@@ -227,14 +347,19 @@ export default class ReadinessConsole extends LightningElement {
     this.afterWrite(snapshot, LABELS.mappingSaved);
   }
 
-  handleUndone(event: CustomEvent<{ snapshot: Snapshot | null }>): void {
-    this.afterWrite(event.detail.snapshot ?? this.snapshot, LABELS.logUndone);
+  handleUndone(event: CustomEvent<{ snapshot: Snapshot | null; notes?: string[] }>): void {
+    const notes = (event.detail.notes ?? []).join(' ');
+    this.afterWrite(
+      event.detail.snapshot ?? this.snapshot,
+      notes ? `${LABELS.logUndone} ${notes}` : LABELS.logUndone
+    );
   }
 
   /** Rescores at once with what the server returned, then reloads so the cache agrees. */
   afterWrite(snapshot: Snapshot | null, notice: string): void {
     if (snapshot) this.rescore(snapshot);
     this.notice = notice;
+    this.noticeOpensLog = false;
     this.changeVersion += 1;
     refreshApex(this.wiredResult).catch((error: unknown) => {
       this.loadError = reduceError(error);
@@ -253,5 +378,6 @@ export default class ReadinessConsole extends LightningElement {
       this.markdown = text;
       this.notice = LABELS.copyFailed;
     }
+    this.noticeOpensLog = false;
   }
 }

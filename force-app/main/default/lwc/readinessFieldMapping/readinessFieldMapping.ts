@@ -16,20 +16,30 @@ const LOGICAL = [
   { name: 'HardBounce', label: LABELS.mappingHardBounce }
 ];
 
-interface Row {
+interface Option {
   key: string;
   label: string;
   value: string;
-  options: { label: string; value: string }[];
+  selected: boolean;
+}
+
+interface Row {
+  key: string;
+  selectId: string;
+  label: string;
+  value: string;
+  options: Option[];
+  saved: string;
   statusText: string;
   statusClass: string;
-  noFields: string;
+  problem: string;
 }
 
 /**
- * Lead Score and Hard Bounce are fields of the org: the admin picks the field Act-On uses for each,
- * per Contact and Lead, from the org's fields (getMappableFields). Save sends the whole mapping;
- * the console scores again. The status beside each row comes from the report, not from here.
+ * Lead Score and Hard Bounce are fields of the org: for each, on Contact and Lead, the admin picks
+ * the field Act-On uses from that object's fields that can hold the value (the server decides which:
+ * getMappableFields' usableFor). Save sends the whole mapping; the server checks it again and says
+ * why it refuses a field; the console scores again. The status beside each row comes from the report.
  */
 export default class ReadinessFieldMapping extends LightningElement {
   @api report: Report | null = null;
@@ -77,20 +87,32 @@ export default class ReadinessFieldMapping extends LightningElement {
       for (const logical of LOGICAL) {
         const key = `${object}.${logical.name}`;
         const check = this.report?.checks.find((c) => c.id === `field.${key}`);
-        const available = this.fields[object] ?? [];
+        const loaded = this.fields[object];
+        const usable = (loaded ?? []).filter((f) => !f.usableFor || f.usableFor.includes(logical.name));
         const value = this.draft[key] ?? '';
-        const options = available.map((f) => ({ label: `${f.label} (${f.name})`, value: f.name }));
-        if (value && !options.some((o) => o.value === value)) options.unshift({ label: value, value });
+        const options: Option[] = [
+          { key: `${key}-none`, label: LABELS.mappingPlaceholder, value: '', selected: !value },
+          ...usable.map((f) => ({
+            key: `${key}-${f.name}`,
+            label: `${f.label} (${f.name})`,
+            value: f.name,
+            selected: f.name === value
+          }))
+        ];
+        if (value && !usable.some((f) => f.name === value))
+          options.push({ key: `${key}-current`, label: value, value, selected: true });
         rows.push({
           key,
+          selectId: `map-${object}-${logical.name}`,
           label: fill(logical.label, object),
           value,
           options,
-          statusText: check ? STATUS_LABELS[check.status] : value ? '' : LABELS.mappingNotMapped,
+          saved: this.saved[key] ? fill(LABELS.mappingCurrent, this.saved[key]) : LABELS.mappingNotMapped,
+          statusText: check ? STATUS_LABELS[check.status] : '',
           statusClass: `slds-badge ${check ? `slds-theme_${themeOf(check.status)}` : ''}`,
-          noFields:
+          problem:
             this.fieldErrors[object] ||
-            (this.fields[object] && !available.length ? fill(LABELS.mappingNoFields, object) : '')
+            (loaded && !usable.length ? fill(LABELS.mappingNoSuitable, object) : '')
         });
       }
     }
@@ -106,16 +128,19 @@ export default class ReadinessFieldMapping extends LightningElement {
     return !this.dirty || this.saving || !this.canFix;
   }
 
-  handleChange(event: CustomEvent<{ value: string }>): void {
-    const key = (event.target as HTMLElement).dataset.key as string;
-    this.draft = { ...this.draft, [key]: event.detail.value };
+  handleChange(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const key = select.dataset.key as string;
+    this.draft = { ...this.draft, [key]: select.value };
   }
 
   async handleSave(): Promise<void> {
     this.saving = true;
     this.saveError = '';
     const mapping: Record<string, string> = {};
-    for (const [k, v] of Object.entries(this.draft)) if (v) mapping[k] = v;
+    const keys = new Set([...Object.keys(this.draft), ...Object.keys(this.saved)]);
+    // A cleared field is sent blank, so the server removes its mapping.
+    for (const k of keys) mapping[k] = this.draft[k] ?? '';
     try {
       const saved = await saveFieldMapping(mapping);
       const result = saved && typeof saved === 'object' ? saved : mapping;

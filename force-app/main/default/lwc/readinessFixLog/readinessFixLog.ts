@@ -2,7 +2,16 @@ import getFixLog from '@salesforce/apex/ReadinessController.getFixLog';
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { LABELS, fill } from 'c/readinessLabels';
-import { formatDateTime, reduceError, undoFix, type FixLogEntry } from 'c/readinessService';
+import {
+  checkTitles,
+  describeLogged,
+  formatDateTime,
+  reduceError,
+  undoFix,
+  type ChangeContext,
+  type ChangeView,
+  type FixLogEntry
+} from 'c/readinessService';
 
 interface LogRow extends FixLogEntry {
   key: string;
@@ -11,18 +20,32 @@ interface LogRow extends FixLogEntry {
   undoAria: string;
   statusClass: string;
   showUndo: boolean;
+  cannotUndo: string;
+  expanded: boolean;
+  toggleLabel: string;
+  ariaExpanded: string;
+  changesId: string;
+  changeViews: (ChangeView & { rowKey: string; values: string })[];
+  hasChangeViews: boolean;
 }
 
-/** The fixes applied to the integration user, newest first, each with Undo while it can be undone. */
+/**
+ * The fixes applied to the user, newest first. Each entry opens to its changes with before and
+ * after; Undo sits on every entry that can still be undone, and an entry that cannot says why (the
+ * server checks this with the same guard as undo itself).
+ */
 export default class ReadinessFixLog extends LightningElement {
   @api userId: string | null = null;
   @api canFix = false;
+  /** Check titles, field labels and the user's name, for plain words. */
+  @api context: ChangeContext = {};
 
   labels = LABELS;
   entries: FixLogEntry[] = [];
   loading = true;
   error = '';
   undoing: string | null = null;
+  open: string[] = [];
   wiredResult: unknown;
   private seenVersion = 0;
 
@@ -61,15 +84,33 @@ export default class ReadinessFixLog extends LightningElement {
   }
 
   get rows(): LogRow[] {
-    return this.entries.map((e) => ({
-      ...e,
-      key: e.logId,
-      date: formatDateTime(e.createdDate),
-      checks: (e.checkIds ?? []).join(', '),
-      undoAria: fill(LABELS.logUndoAria, (e.checkIds ?? []).join(', ') || e.summary),
-      statusClass: `slds-badge ${e.status === 'Failed' ? 'slds-theme_error' : e.status === 'Applied' ? 'slds-theme_success' : ''}`,
-      showUndo: e.canUndo && e.status === 'Applied'
-    }));
+    return this.entries.map((e, i) => {
+      const titles = checkTitles(e.checkIds ?? [], this.context.checkTitles);
+      const expanded = this.open.includes(e.logId);
+      const changeViews = (e.changes ?? []).map((c, j) => {
+        const view = describeLogged(c, this.context);
+        return { ...view, rowKey: `${e.logId}-${j}`, values: `${view.before} → ${view.after}` };
+      });
+      return {
+        ...e,
+        key: e.logId,
+        date: formatDateTime(e.createdDate),
+        checks: titles,
+        undoAria: fill(LABELS.logUndoAria, titles || e.summary),
+        statusClass: `slds-badge ${e.status === 'Failed' ? 'slds-theme_error' : e.status === 'Applied' ? 'slds-theme_success' : ''}`,
+        showUndo: e.canUndo && e.status === 'Applied',
+        cannotUndo:
+          !e.canUndo && e.status === 'Applied' && e.undoProblem
+            ? fill(LABELS.logCannotUndo, e.undoProblem)
+            : '',
+        expanded,
+        toggleLabel: expanded ? LABELS.logHideChanges : LABELS.logShowChanges,
+        ariaExpanded: String(expanded),
+        changesId: `log-changes-${i}`,
+        changeViews,
+        hasChangeViews: changeViews.length > 0
+      };
+    });
   }
 
   get isEmpty(): boolean {
@@ -84,6 +125,11 @@ export default class ReadinessFixLog extends LightningElement {
     return !!this.undoing || !this.canFix;
   }
 
+  handleToggle(event: Event): void {
+    const logId = (event.currentTarget as HTMLElement).dataset.logId as string;
+    this.open = this.open.includes(logId) ? this.open.filter((id) => id !== logId) : [...this.open, logId];
+  }
+
   async handleUndo(event: Event): Promise<void> {
     const logId = (event.currentTarget as HTMLElement).dataset.logId;
     if (!logId) return;
@@ -92,7 +138,9 @@ export default class ReadinessFixLog extends LightningElement {
     try {
       const result = await undoFix(logId);
       this.dispatchEvent(
-        new CustomEvent('undone', { detail: { logId, snapshot: result?.snapshot ?? null } })
+        new CustomEvent('undone', {
+          detail: { logId, snapshot: result?.snapshot ?? null, notes: result?.notes ?? [] }
+        })
       );
       await this.refresh();
     } catch (error) {

@@ -1,85 +1,115 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
+import { selectChanges, tickChange, untickChange } from 'c/readinessEngine';
 import type { FixPlan, Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
-import { selectChanges } from 'c/readinessEngine';
-import { applyFix, describeChange, reduceError, type ApplyResult, type ChangeView } from 'c/readinessService';
+import {
+  OVERALL_LABELS,
+  applyFix,
+  assess,
+  checkTitles,
+  describeChange,
+  reduceError,
+  type ApplyResult,
+  type ChangeContext,
+  type ChangeView
+} from 'c/readinessService';
+import type { CheckRecord } from 'c/readinessEngine';
 
-export type FixModalResult = { status: 'applied'; result: ApplyResult } | { status: 'cancelled' };
+export type FixModalResult =
+  { status: 'applied'; result: ApplyResult; openLog: boolean } | { status: 'cancelled' };
 
 type Step = 'review' | 'applying' | 'done' | 'error';
 
+interface Row extends ChangeView {
+  ticked: boolean;
+  held: string;
+  boxId: string;
+  tickAria: string;
+  rowClass: string;
+}
+
 /**
- * Previews a fix plan (every change with its before and after, warnings for anything that touches
- * other users, what will not be fixed), applies it only on confirmation, shows progress and the
- * result. Closes with { status: 'applied', result } or { status: 'cancelled' }.
+ * Previews a fix plan as Health Check's "Fix Risks" does: a box per change, all ticked except the
+ * sign-in changes the plan holds back for a person. Unticking a change unticks what needs it, and
+ * ticking one ticks what it needs, and the preview says so. Applies only the ticked changes, on
+ * confirmation, then shows the result: what changed, the new score, and a way to the fix log.
  */
 export default class ReadinessFixModal extends LightningModal {
   @api plan: FixPlan | null = null;
   @api report: Report | null = null;
   @api userId: string | null = null;
-  /** Other users holding the product's permission set: they gain whatever it is given. */
+  /** Field labels, check titles and the user's name, for plain words. */
+  @api context: ChangeContext = {};
+  /** The checklist records, to score the snapshot the writer returns. */
+  @api checklist: CheckRecord[] = [];
 
   labels = LABELS;
   step: Step = 'review';
   result: ApplyResult | null = null;
   errorMessage = '';
+  /** Keys ticked now; null until the plan arrives (then the plan's default selection). */
+  private ticked: string[] | null = null;
+  cascade = '';
 
-  /** The changes that will be applied: the plan's selection, with what it needs. */
-  get chosen() {
-    return this.plan ? selectChanges(this.plan, this.plan.selected) : { checkIds: [], changes: [] };
+  get selected(): string[] {
+    return this.ticked ?? this.plan?.selected ?? [];
   }
 
-  get changes(): ChangeView[] {
-    return this.chosen.changes.map(describeChange);
+  get rows(): Row[] {
+    const held = new Map((this.plan?.held ?? []).map((h) => [h.key, h.reason]));
+    const selected = new Set(this.selected);
+    return (this.plan?.changes ?? []).map((change, i) => {
+      const view = describeChange(change, this.context);
+      const ticked = selected.has(change.key);
+      return {
+        ...view,
+        ticked,
+        held: !ticked && held.has(change.key) ? (held.get(change.key) ?? '') : '',
+        boxId: `change-${i}`,
+        tickAria: fill(LABELS.modalTickAria, view.title),
+        rowClass: ticked ? 'change' : 'change change_unticked'
+      };
+    });
+  }
+
+  get chosen() {
+    return this.plan ? selectChanges(this.plan, this.selected) : { checkIds: [], changes: [] };
   }
 
   get changeCount(): number {
     return this.chosen.changes.length;
   }
 
-  /** Offered but left out (sign-in changes for a person): never applied without a tick of their own. */
-  get held(): { key: string; text: string }[] {
-    const byKey = new Map((this.plan?.changes ?? []).map((c) => [c.key, c]));
-    return (this.plan?.held ?? []).map((h) => {
-      const change = byKey.get(h.key);
-      return { key: h.key, text: `${change ? describeChange(change).title : h.key}: ${h.reason}` };
-    });
-  }
-
-  get hasHeld(): boolean {
-    return this.held.length > 0;
-  }
-
-  get changesHeading(): string {
-    return fill(LABELS.modalChanges, this.changeCount);
+  get tickedText(): string {
+    return fill(LABELS.modalTicked, this.changeCount, this.plan?.changes.length ?? 0);
   }
 
   get hasChanges(): boolean {
-    return this.changeCount > 0;
+    return (this.plan?.changes.length ?? 0) > 0;
   }
 
   get warnings(): { key: string; text: string }[] {
-    const texts = [...(this.plan?.warnings ?? [])];
-    for (const c of this.changes)
-      for (const n of c.notes) if (c.touchesOthers && !texts.includes(n)) texts.push(n);
-    return texts.map((text, i) => ({ key: `w${i}`, text }));
+    return (this.plan?.warnings ?? []).map((text, i) => ({ key: `w${i}`, text }));
   }
 
   get hasWarnings(): boolean {
-    return this.warnings.length > 0;
+    return this.isReview && this.warnings.length > 0;
   }
 
   get skipped(): { key: string; text: string }[] {
-    const title = (id: string) => this.report?.checks.find((c) => c.id === id)?.title ?? id;
     return (this.plan?.skipped ?? []).map((s) => ({
       key: s.checkId,
-      text: `${title(s.checkId)}: ${s.reason}`
+      text: `${checkTitles([s.checkId], this.context.checkTitles)}: ${s.reason}`
     }));
   }
 
   get hasSkipped(): boolean {
-    return this.skipped.length > 0;
+    return this.isReview && this.skipped.length > 0;
+  }
+
+  get refused(): string {
+    return this.plan?.refused ?? '';
   }
 
   get isReview(): boolean {
@@ -98,24 +128,61 @@ export default class ReadinessFixModal extends LightningModal {
     return this.step === 'error';
   }
 
+  get heading(): string {
+    return this.isDone ? LABELS.modalResultTitle : LABELS.modalTitle;
+  }
+
   get confirmLabel(): string {
-    return fill(LABELS.modalConfirm, this.changeCount);
+    return this.changeCount === 1 ? LABELS.modalConfirmOne : fill(LABELS.modalConfirm, this.changeCount);
   }
 
   get confirmDisabled(): boolean {
-    return !this.hasChanges || !this.userId || this.step !== 'review';
+    return !this.changeCount || !this.userId || this.step !== 'review' || !!this.refused;
   }
 
   get doneMessage(): string {
-    return fill(LABELS.modalApplied, this.result?.changed ?? this.changeCount);
+    const n = this.result?.changed ?? this.changeCount;
+    return n === 1 ? LABELS.modalResultOne : fill(LABELS.modalResultMany, n);
+  }
+
+  /** The score of the snapshot the writer returned, scored by the engine. */
+  get newScore(): string {
+    if (!this.result?.snapshot) return '';
+    try {
+      const { report } = assess(this.checklist, this.result.snapshot);
+      return fill(LABELS.modalResultScore, report.score, OVERALL_LABELS[report.status]);
+    } catch {
+      return '';
+    }
   }
 
   get failedMessage(): string {
     return fill(LABELS.modalFailed, this.errorMessage);
   }
 
+  handleTick(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const key = input.dataset.key as string;
+    const plan = this.plan;
+    if (!plan || this.step !== 'review') return;
+    const titleOf = (k: string) => this.rows.find((r) => r.key === k)?.title ?? k;
+    if (input.checked) {
+      const { selected, alsoTicked } = tickChange(plan, this.selected, key);
+      this.ticked = selected;
+      this.cascade = alsoTicked.length
+        ? fill(LABELS.modalAlsoTicked, alsoTicked.map(titleOf).join('; '))
+        : '';
+    } else {
+      const { selected, alsoUnticked } = untickChange(plan, this.selected, key);
+      this.ticked = selected;
+      this.cascade = alsoUnticked.length
+        ? fill(LABELS.modalAlsoUnticked, alsoUnticked.map(titleOf).join('; '))
+        : '';
+    }
+  }
+
   async handleConfirm(): Promise<void> {
-    if (!this.plan || !this.userId || this.step !== 'review') return;
+    if (!this.plan || !this.userId || this.confirmDisabled) return;
     this.step = 'applying';
     this.disableClose = true;
     try {
@@ -134,9 +201,17 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   handleDone(): void {
+    this.finish(false);
+  }
+
+  handleOpenLog(): void {
+    this.finish(true);
+  }
+
+  private finish(openLog: boolean): void {
     this.close(
       this.result
-        ? ({ status: 'applied', result: this.result } satisfies FixModalResult)
+        ? ({ status: 'applied', result: this.result, openLog } satisfies FixModalResult)
         : ({ status: 'cancelled' } satisfies FixModalResult)
     );
   }

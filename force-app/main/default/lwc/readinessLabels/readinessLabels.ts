@@ -25,11 +25,12 @@ import COPIED from '@salesforce/label/c.Readiness_Copied';
 import COPY_FAILED from '@salesforce/label/c.Readiness_Copy_Failed';
 import COPY_MARKDOWN from '@salesforce/label/c.Readiness_Copy_Markdown';
 import CSV_HEADER from '@salesforce/label/c.Readiness_Csv_Header';
+import DETAILS from '@salesforce/label/c.Readiness_Details';
 import ERROR_TITLE from '@salesforce/label/c.Readiness_Error_Title';
 import EVIDENCE from '@salesforce/label/c.Readiness_Evidence';
 import EXPORT_CSV from '@salesforce/label/c.Readiness_Export_Csv';
 import FIX from '@salesforce/label/c.Readiness_Fix';
-import FIX_ALL from '@salesforce/label/c.Readiness_Fix_All';
+import FIX_ALL_COUNT from '@salesforce/label/c.Readiness_Fix_All_Count';
 import FIX_ALL_NONE from '@salesforce/label/c.Readiness_Fix_All_None';
 import FIX_CHECK_ARIA from '@salesforce/label/c.Readiness_Fix_Check_Aria';
 import FIX_DISABLED_BODY from '@salesforce/label/c.Readiness_Fix_Disabled_Body';
@@ -38,6 +39,8 @@ import FIX_REFUSED from '@salesforce/label/c.Readiness_Fix_Refused';
 import GRANT_GIVES from '@salesforce/label/c.Readiness_Grant_Gives';
 import GRANT_NAME from '@salesforce/label/c.Readiness_Grant_Name';
 import GRANT_OTHER_USERS from '@salesforce/label/c.Readiness_Grant_Other_Users';
+import GRANT_RIGHT from '@salesforce/label/c.Readiness_Grant_Right';
+import GRANT_RIGHT_TITLE from '@salesforce/label/c.Readiness_Grant_Right_Title';
 import GRANT_TYPE from '@salesforce/label/c.Readiness_Grant_Type';
 import GRANTED_BY from '@salesforce/label/c.Readiness_Granted_By';
 import HIDE_DETAILS from '@salesforce/label/c.Readiness_Hide_Details';
@@ -48,14 +51,13 @@ import INCOMPLETE_RIGHTS from '@salesforce/label/c.Readiness_Incomplete_Rights';
 import INCOMPLETE_TITLE from '@salesforce/label/c.Readiness_Incomplete_Title';
 import INCOMPLETE_UNMAPPED from '@salesforce/label/c.Readiness_Incomplete_Unmapped';
 import LOADING from '@salesforce/label/c.Readiness_Loading';
-import LOG_ACTIONS from '@salesforce/label/c.Readiness_Log_Actions';
-import LOG_BY from '@salesforce/label/c.Readiness_Log_By';
-import LOG_CHECKS from '@salesforce/label/c.Readiness_Log_Checks';
-import LOG_DATE from '@salesforce/label/c.Readiness_Log_Date';
+import LOG_CANNOT_UNDO from '@salesforce/label/c.Readiness_Log_Cannot_Undo';
 import LOG_EMPTY from '@salesforce/label/c.Readiness_Log_Empty';
-import LOG_STATUS from '@salesforce/label/c.Readiness_Log_Status';
-import LOG_SUMMARY from '@salesforce/label/c.Readiness_Log_Summary';
+import LOG_HIDE_CHANGES from '@salesforce/label/c.Readiness_Log_Hide_Changes';
+import LOG_NOTHING from '@salesforce/label/c.Readiness_Log_Nothing';
+import LOG_SHOW_CHANGES from '@salesforce/label/c.Readiness_Log_Show_Changes';
 import LOG_TITLE from '@salesforce/label/c.Readiness_Log_Title';
+import LOG_UNCHANGED from '@salesforce/label/c.Readiness_Log_Unchanged';
 import LOG_UNDO from '@salesforce/label/c.Readiness_Log_Undo';
 import LOG_UNDO_ARIA from '@salesforce/label/c.Readiness_Log_Undo_Aria';
 import LOG_UNDOING from '@salesforce/label/c.Readiness_Log_Undoing';
@@ -72,10 +74,11 @@ import LOGINS_TYPE from '@salesforce/label/c.Readiness_Logins_Type';
 import MANUAL_CHECKS from '@salesforce/label/c.Readiness_Manual_Checks';
 import MANUAL_CHECKS_HELP from '@salesforce/label/c.Readiness_Manual_Checks_Help';
 import MAP_FIELD from '@salesforce/label/c.Readiness_Map_Field';
+import MAPPING_CURRENT from '@salesforce/label/c.Readiness_Mapping_Current';
 import MAPPING_HARD_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Hard_Bounce';
 import MAPPING_HELP from '@salesforce/label/c.Readiness_Mapping_Help';
 import MAPPING_LEAD_SCORE from '@salesforce/label/c.Readiness_Mapping_Lead_Score';
-import MAPPING_NO_FIELDS from '@salesforce/label/c.Readiness_Mapping_No_Fields';
+import MAPPING_NO_SUITABLE from '@salesforce/label/c.Readiness_Mapping_No_Suitable';
 import MAPPING_NOT_MAPPED from '@salesforce/label/c.Readiness_Mapping_Not_Mapped';
 import MAPPING_PLACEHOLDER from '@salesforce/label/c.Readiness_Mapping_Placeholder';
 import MAPPING_SAVED from '@salesforce/label/c.Readiness_Mapping_Saved';
@@ -87,28 +90,39 @@ import MD_SCORE from '@salesforce/label/c.Readiness_Md_Score';
 import MD_SUMMARY_SHOWN from '@salesforce/label/c.Readiness_Md_Summary_Shown';
 import MD_TITLE from '@salesforce/label/c.Readiness_Md_Title';
 import MODAL_AFTER from '@salesforce/label/c.Readiness_Modal_After';
-import MODAL_APPLIED from '@salesforce/label/c.Readiness_Modal_Applied';
+import MODAL_ALSO_TICKED from '@salesforce/label/c.Readiness_Modal_Also_Ticked';
+import MODAL_ALSO_UNTICKED from '@salesforce/label/c.Readiness_Modal_Also_Unticked';
 import MODAL_APPLYING from '@salesforce/label/c.Readiness_Modal_Applying';
-import MODAL_BEFORE from '@salesforce/label/c.Readiness_Modal_Before';
-import MODAL_CHANGES from '@salesforce/label/c.Readiness_Modal_Changes';
 import MODAL_CONFIRM from '@salesforce/label/c.Readiness_Modal_Confirm';
+import MODAL_CONFIRM_ONE from '@salesforce/label/c.Readiness_Modal_Confirm_One';
 import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
-import MODAL_HELD from '@salesforce/label/c.Readiness_Modal_Held';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
+import MODAL_OPEN_LOG from '@salesforce/label/c.Readiness_Modal_Open_Log';
+import MODAL_RESULT_MANY from '@salesforce/label/c.Readiness_Modal_Result_Many';
+import MODAL_RESULT_ONE from '@salesforce/label/c.Readiness_Modal_Result_One';
+import MODAL_RESULT_SCORE from '@salesforce/label/c.Readiness_Modal_Result_Score';
+import MODAL_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Result_Title';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
+import MODAL_TICK_ARIA from '@salesforce/label/c.Readiness_Modal_Tick_Aria';
+import MODAL_TICKED from '@salesforce/label/c.Readiness_Modal_Ticked';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
 import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
 import NO_PROBLEMS from '@salesforce/label/c.Readiness_No_Problems';
-import ONLY_PROBLEMS from '@salesforce/label/c.Readiness_Only_Problems';
+import NOTICE_APPLIED_MANY from '@salesforce/label/c.Readiness_Notice_Applied_Many';
+import NOTICE_APPLIED_ONE from '@salesforce/label/c.Readiness_Notice_Applied_One';
+import OPEN_LOG from '@salesforce/label/c.Readiness_Open_Log';
 import OPEN_SETUP from '@salesforce/label/c.Readiness_Open_Setup';
+import PASSED_TOGGLE from '@salesforce/label/c.Readiness_Passed_Toggle';
 import PERM_CUSTOM from '@salesforce/label/c.Readiness_Perm_Custom';
 import PERM_HINT from '@salesforce/label/c.Readiness_Perm_Hint';
 import PICKER_CURRENT from '@salesforce/label/c.Readiness_Picker_Current';
 import PICKER_HELP from '@salesforce/label/c.Readiness_Picker_Help';
 import PICKER_INACTIVE from '@salesforce/label/c.Readiness_Picker_Inactive';
 import PICKER_LAST_LOGIN from '@salesforce/label/c.Readiness_Picker_Last_Login';
+import PICKER_LOOK from '@salesforce/label/c.Readiness_Picker_Look';
+import PICKER_LOOK_SELECTED from '@salesforce/label/c.Readiness_Picker_Look_Selected';
 import PICKER_NEVER_LOGGED_IN from '@salesforce/label/c.Readiness_Picker_Never_Logged_In';
 import PICKER_NO_SUGGESTIONS from '@salesforce/label/c.Readiness_Picker_No_Suggestions';
 import PICKER_OTHER from '@salesforce/label/c.Readiness_Picker_Other';
@@ -130,9 +144,12 @@ import SEV_BLOCKER from '@salesforce/label/c.Readiness_Sev_Blocker';
 import SEV_INFO from '@salesforce/label/c.Readiness_Sev_Info';
 import SEV_RECOMMENDED from '@salesforce/label/c.Readiness_Sev_Recommended';
 import SEV_REQUIRED from '@salesforce/label/c.Readiness_Sev_Required';
-import SHOW_DETAILS from '@salesforce/label/c.Readiness_Show_Details';
 import SNAPSHOT_INVALID from '@salesforce/label/c.Readiness_Snapshot_Invalid';
 import SOURCE from '@salesforce/label/c.Readiness_Source';
+import SRC_GROUP from '@salesforce/label/c.Readiness_Src_Group';
+import SRC_PERMISSION_SET from '@salesforce/label/c.Readiness_Src_Permission_Set';
+import SRC_PROFILE from '@salesforce/label/c.Readiness_Src_Profile';
+import SRC_SESSION from '@salesforce/label/c.Readiness_Src_Session';
 import ST_FAIL from '@salesforce/label/c.Readiness_St_Fail';
 import ST_NA from '@salesforce/label/c.Readiness_St_Na';
 import ST_PASS from '@salesforce/label/c.Readiness_St_Pass';
@@ -147,12 +164,15 @@ import TAB_CHECKS from '@salesforce/label/c.Readiness_Tab_Checks';
 import TAB_FIX_LOG from '@salesforce/label/c.Readiness_Tab_Fix_Log';
 import TAB_LOGINS from '@salesforce/label/c.Readiness_Tab_Logins';
 import TAB_MAPPING from '@salesforce/label/c.Readiness_Tab_Mapping';
+import THIS_USER from '@salesforce/label/c.Readiness_This_User';
 import UNKNOWN_COUNT from '@salesforce/label/c.Readiness_Unknown_Count';
 import UNKNOWN_ERROR from '@salesforce/label/c.Readiness_Unknown_Error';
+import USE_THIS_USER from '@salesforce/label/c.Readiness_Use_This_User';
 import USER_LINE from '@salesforce/label/c.Readiness_User_Line';
 import VAL_ASSIGNED from '@salesforce/label/c.Readiness_Val_Assigned';
 import VAL_CREATED from '@salesforce/label/c.Readiness_Val_Created';
 import VAL_EXISTS from '@salesforce/label/c.Readiness_Val_Exists';
+import VAL_EXPIRED from '@salesforce/label/c.Readiness_Val_Expired';
 import VAL_MISSING from '@salesforce/label/c.Readiness_Val_Missing';
 import VAL_NONE from '@salesforce/label/c.Readiness_Val_None';
 import VAL_NOT_ASSIGNED from '@salesforce/label/c.Readiness_Val_Not_Assigned';
@@ -162,6 +182,10 @@ import VAL_READ from '@salesforce/label/c.Readiness_Val_Read';
 import VAL_READ_EDIT from '@salesforce/label/c.Readiness_Val_Read_Edit';
 import VAL_REMOVED from '@salesforce/label/c.Readiness_Val_Removed';
 import VAL_UNKNOWN from '@salesforce/label/c.Readiness_Val_Unknown';
+import VIEW_LABEL from '@salesforce/label/c.Readiness_View_Label';
+import VIEW_PROBLEMS from '@salesforce/label/c.Readiness_View_Problems';
+import VIEW_SECTIONS from '@salesforce/label/c.Readiness_View_Sections';
+import VIEWING_OTHER from '@salesforce/label/c.Readiness_Viewing_Other';
 import WHY_IT_MATTERS from '@salesforce/label/c.Readiness_Why_It_Matters';
 
 export const LABELS = {
@@ -188,11 +212,12 @@ export const LABELS = {
   copyFailed: COPY_FAILED,
   copyMarkdown: COPY_MARKDOWN,
   csvHeader: CSV_HEADER,
+  details: DETAILS,
   errorTitle: ERROR_TITLE,
   evidence: EVIDENCE,
   exportCsv: EXPORT_CSV,
   fix: FIX,
-  fixAll: FIX_ALL,
+  fixAllCount: FIX_ALL_COUNT,
   fixAllNone: FIX_ALL_NONE,
   fixCheckAria: FIX_CHECK_ARIA,
   fixDisabledBody: FIX_DISABLED_BODY,
@@ -202,6 +227,8 @@ export const LABELS = {
   grantGives: GRANT_GIVES,
   grantName: GRANT_NAME,
   grantOtherUsers: GRANT_OTHER_USERS,
+  grantRight: GRANT_RIGHT,
+  grantRightTitle: GRANT_RIGHT_TITLE,
   grantType: GRANT_TYPE,
   hideDetails: HIDE_DETAILS,
   howToFix: HOW_TO_FIX,
@@ -211,11 +238,9 @@ export const LABELS = {
   incompleteTitle: INCOMPLETE_TITLE,
   incompleteUnmapped: INCOMPLETE_UNMAPPED,
   loading: LOADING,
-  logActions: LOG_ACTIONS,
-  logBy: LOG_BY,
-  logChecks: LOG_CHECKS,
-  logDate: LOG_DATE,
+  logCannotUndo: LOG_CANNOT_UNDO,
   logEmpty: LOG_EMPTY,
+  logHideChanges: LOG_HIDE_CHANGES,
   loginsApplication: LOGINS_APPLICATION,
   loginsEmpty: LOGINS_EMPTY,
   loginsFailed: LOGINS_FAILED,
@@ -225,9 +250,10 @@ export const LABELS = {
   loginsTime: LOGINS_TIME,
   loginsTitle: LOGINS_TITLE,
   loginsType: LOGINS_TYPE,
-  logStatus: LOG_STATUS,
-  logSummary: LOG_SUMMARY,
+  logNothing: LOG_NOTHING,
+  logShowChanges: LOG_SHOW_CHANGES,
   logTitle: LOG_TITLE,
+  logUnchanged: LOG_UNCHANGED,
   logUndo: LOG_UNDO,
   logUndoAria: LOG_UNDO_ARIA,
   logUndoing: LOG_UNDOING,
@@ -235,10 +261,11 @@ export const LABELS = {
   manualChecks: MANUAL_CHECKS,
   manualChecksHelp: MANUAL_CHECKS_HELP,
   mapField: MAP_FIELD,
+  mappingCurrent: MAPPING_CURRENT,
   mappingHardBounce: MAPPING_HARD_BOUNCE,
   mappingHelp: MAPPING_HELP,
   mappingLeadScore: MAPPING_LEAD_SCORE,
-  mappingNoFields: MAPPING_NO_FIELDS,
+  mappingNoSuitable: MAPPING_NO_SUITABLE,
   mappingNotMapped: MAPPING_NOT_MAPPED,
   mappingPlaceholder: MAPPING_PLACEHOLDER,
   mappingSaved: MAPPING_SAVED,
@@ -250,28 +277,39 @@ export const LABELS = {
   mdSummaryShown: MD_SUMMARY_SHOWN,
   mdTitle: MD_TITLE,
   modalAfter: MODAL_AFTER,
-  modalApplied: MODAL_APPLIED,
+  modalAlsoTicked: MODAL_ALSO_TICKED,
+  modalAlsoUnticked: MODAL_ALSO_UNTICKED,
   modalApplying: MODAL_APPLYING,
-  modalBefore: MODAL_BEFORE,
-  modalChanges: MODAL_CHANGES,
   modalConfirm: MODAL_CONFIRM,
+  modalConfirmOne: MODAL_CONFIRM_ONE,
   modalDescription: MODAL_DESCRIPTION,
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
-  modalHeld: MODAL_HELD,
   modalNoChanges: MODAL_NO_CHANGES,
+  modalOpenLog: MODAL_OPEN_LOG,
+  modalResultMany: MODAL_RESULT_MANY,
+  modalResultOne: MODAL_RESULT_ONE,
+  modalResultScore: MODAL_RESULT_SCORE,
+  modalResultTitle: MODAL_RESULT_TITLE,
   modalSkipped: MODAL_SKIPPED,
+  modalTickAria: MODAL_TICK_ARIA,
+  modalTicked: MODAL_TICKED,
   modalTitle: MODAL_TITLE,
   modalWarnings: MODAL_WARNINGS,
   noProblems: NO_PROBLEMS,
-  onlyProblems: ONLY_PROBLEMS,
+  noticeAppliedMany: NOTICE_APPLIED_MANY,
+  noticeAppliedOne: NOTICE_APPLIED_ONE,
+  openLog: OPEN_LOG,
   openSetup: OPEN_SETUP,
+  passedToggle: PASSED_TOGGLE,
   permCustom: PERM_CUSTOM,
   permHint: PERM_HINT,
   pickerCurrent: PICKER_CURRENT,
   pickerHelp: PICKER_HELP,
   pickerInactive: PICKER_INACTIVE,
   pickerLastLogin: PICKER_LAST_LOGIN,
+  pickerLook: PICKER_LOOK,
+  pickerLookSelected: PICKER_LOOK_SELECTED,
   pickerNeverLoggedIn: PICKER_NEVER_LOGGED_IN,
   pickerNoSuggestions: PICKER_NO_SUGGESTIONS,
   pickerOther: PICKER_OTHER,
@@ -293,9 +331,12 @@ export const LABELS = {
   sevInfo: SEV_INFO,
   sevRecommended: SEV_RECOMMENDED,
   sevRequired: SEV_REQUIRED,
-  showDetails: SHOW_DETAILS,
   snapshotInvalid: SNAPSHOT_INVALID,
   source: SOURCE,
+  srcGroup: SRC_GROUP,
+  srcPermissionSet: SRC_PERMISSION_SET,
+  srcProfile: SRC_PROFILE,
+  srcSession: SRC_SESSION,
   statusAtRisk: STATUS_AT_RISK,
   statusBlocked: STATUS_BLOCKED,
   statusReady: STATUS_READY,
@@ -310,12 +351,15 @@ export const LABELS = {
   tabFixLog: TAB_FIX_LOG,
   tabLogins: TAB_LOGINS,
   tabMapping: TAB_MAPPING,
+  thisUser: THIS_USER,
   unknownCount: UNKNOWN_COUNT,
   unknownError: UNKNOWN_ERROR,
   userLine: USER_LINE,
+  useThisUser: USE_THIS_USER,
   valAssigned: VAL_ASSIGNED,
   valCreated: VAL_CREATED,
   valExists: VAL_EXISTS,
+  valExpired: VAL_EXPIRED,
   valMissing: VAL_MISSING,
   valNone: VAL_NONE,
   valNotAssigned: VAL_NOT_ASSIGNED,
@@ -325,6 +369,10 @@ export const LABELS = {
   valReadEdit: VAL_READ_EDIT,
   valRemoved: VAL_REMOVED,
   valUnknown: VAL_UNKNOWN,
+  viewingOther: VIEWING_OTHER,
+  viewLabel: VIEW_LABEL,
+  viewProblems: VIEW_PROBLEMS,
+  viewSections: VIEW_SECTIONS,
   whyItMatters: WHY_IT_MATTERS
 } as const;
 

@@ -13,18 +13,18 @@ export default class ReadinessScoreRing extends LightningElement {
 
   radius = RADIUS;
 
-  get value(): number {
+  get shownScore(): number {
     const n = Number(this.score);
     return Number.isFinite(n) ? Math.max(0, Math.min(100, Math.round(n))) : 0;
   }
 
   get dashArray(): string {
-    const arc = (CIRCUMFERENCE * this.value) / 100;
+    const arc = (CIRCUMFERENCE * this.shownScore) / 100;
     return `${arc.toFixed(2)} ${CIRCUMFERENCE.toFixed(2)}`;
   }
 
   get ariaLabel(): string {
-    return fill(LABELS.scoreOf, this.value);
+    return fill(LABELS.scoreOf, this.shownScore);
   }
 
   get ringClass(): string {

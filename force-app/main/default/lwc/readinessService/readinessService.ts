@@ -60,6 +60,8 @@ export interface MappableField {
   name: string;
   label: string;
   type: string;
+  /** The logical fields it can hold: LeadScore, HardBounce. */
+  usableFor?: string[];
 }
 
 export interface ApplyResult {
@@ -72,7 +74,21 @@ export interface ApplyResult {
 export interface UndoResult {
   logId: string;
   status: 'Undone';
+  changed?: number;
+  /** What undo left in place on purpose, in words. */
+  notes?: string[];
   snapshot: Snapshot;
+}
+
+/** One change as the writer logged it. */
+export interface LoggedChange {
+  kind: string;
+  target?: string;
+  checkIds?: string[];
+  before?: unknown;
+  after?: unknown;
+  changed?: boolean;
+  [key: string]: unknown;
 }
 
 export interface FixLogEntry {
@@ -82,8 +98,14 @@ export interface FixLogEntry {
   checkIds: string[];
   status: 'Applied' | 'Failed' | 'Undone';
   summary: string;
-  changes: unknown;
+  changes: LoggedChange[] | null;
+  changedCount?: number;
+  error?: string | null;
+  undoneBy?: string | null;
+  undoneDate?: string | null;
   canUndo: boolean;
+  /** Why it cannot be undone now (null when it can). */
+  undoProblem?: string | null;
 }
 
 export function saveIntegrationUser(userId: string): Promise<void> {
@@ -270,11 +292,63 @@ export function isProblem(check: Pick<CheckResult, 'status'>): boolean {
   return check.status === 'fail' || check.status === 'warn' || check.status === 'unknown';
 }
 
-/** Problems first (fail, warn, unknown), then by severity, then in checklist order. */
+/** Worst first: by severity, then status (blocker fail, blocker warn, blocker unknown, required fail, ...). */
 export function compareChecks(a: CheckResult, b: CheckResult): number {
   return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
   );
+}
+
+/** The problems of a report, worst first; then the checks that pass or do not apply, in checklist order. */
+export function problemsFirst(report: Report): { problems: CheckResult[]; passed: CheckResult[] } {
+  const problems = report.checks.filter(isProblem);
+  problems.sort(compareChecks);
+  return { problems, passed: report.checks.filter((c) => !isProblem(c)) };
+}
+
+export type ActionKind = 'fix' | 'map' | 'grant' | 'setup';
+
+export interface CheckAction {
+  kind: ActionKind;
+  label: string;
+  /** For setup and grant: where the link goes. */
+  url: string | null;
+  /** A sentence beside the action (what the right is, or what the link does). */
+  title: string;
+}
+
+/**
+ * The one action a problem row offers: Fix (automatic changes), Map this field, Grant the right
+ * (a check the running user cannot read), or Open in Setup (a manual step). Null when none.
+ */
+export function actionOf(check: CheckResult, runningUserId?: string | null): CheckAction | null {
+  if (!isProblem(check)) return null;
+  const fix = check.fix;
+  if (fix?.fixable && fix.changes.length)
+    return { kind: 'fix', label: LABELS.fix, url: null, title: fill(LABELS.fixCheckAria, check.title) };
+  if (fix?.manual?.kind === 'map-field')
+    return { kind: 'map', label: LABELS.mapField, url: null, title: fix.manual.summary };
+  if (check.status === 'unknown' && check.needs)
+    return {
+      kind: 'grant',
+      label: LABELS.grantRight,
+      url: runningUserId ? setupUserUrl(runningUserId) : null,
+      title: fill(LABELS.grantRightTitle, check.needs)
+    };
+  if (fix?.manual?.url)
+    return { kind: 'setup', label: LABELS.openSetup, url: fix.manual.url, title: fix.manual.summary };
+  return null;
+}
+
+function setupUserUrl(userId: string): string {
+  return `/lightning/setup/ManageUsers/page?address=%2F${userId}%3Fnoredirect%3D1%26isUserEntityOverride%3D1`;
+}
+
+const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
+
+/** Evidence as a person reads it: every ISO date-time in the user's locale, like the tables. */
+export function formatEvidence(text: string | null | undefined): string {
+  return (text ?? '').replace(ISO_DATE_TIME, (iso) => formatDateTime(iso));
 }
 
 export interface CheckGroup {
@@ -289,7 +363,12 @@ export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] 
   return SECTIONS.map((section) => {
     const all = report.checks.filter((c) => c.section === section);
     const checks = all.filter((c) => !onlyProblems || isProblem(c));
-    checks.sort(compareChecks);
+    // Within a section: problems first, then by severity, then the checklist's order.
+    checks.sort(
+      (a, b) =>
+        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    );
     return { section, label: SECTION_LABELS[section], checks, problems: all.filter(isProblem).length };
   }).filter((g) => g.checks.length > 0);
 }
@@ -321,9 +400,22 @@ export interface ChangeView {
   before: string;
   after: string;
   reason: string;
+  /** What the change means for the person (sign-in changes), or ''. */
+  consequence: string;
   notes: string[];
   checks: string;
   touchesOthers: boolean;
+  identity: boolean;
+}
+
+/** What describes a change in plain words: field labels and check titles, from the console. */
+export interface ChangeContext {
+  /** Lower-case Object.Field -> the field's label. */
+  fieldLabels?: Record<string, string>;
+  /** Check id -> title. */
+  checkTitles?: Record<string, string>;
+  /** Who the changes are for (Name or Username). */
+  userName?: string;
 }
 
 function flagsText(flags: ObjectFlags | null): string {
@@ -337,26 +429,42 @@ function fieldText(access: { read: boolean; edit: boolean } | null): string {
   return access.edit ? LABELS.valReadEdit : LABELS.valRead;
 }
 
-export function describeChange(change: Change): ChangeView {
+const SOURCE_LABELS: Record<string, string> = {
+  PermissionSet: LABELS.srcPermissionSet,
+  Group: LABELS.srcGroup,
+  Profile: LABELS.srcProfile,
+  Session: LABELS.srcSession,
+  Other: LABELS.srcPermissionSet
+};
+
+/** "Email (Contact)" from "Contact.Email", with the field's label when the console knows it. */
+export function fieldName(field: string, labels?: Record<string, string>): string {
+  const [object, name] = field.split('.');
+  return `${labels?.[field.toLowerCase()] ?? name ?? field} (${object})`;
+}
+
+export function checkTitles(ids: readonly string[], titles?: Record<string, string>): string {
+  return ids.map((id) => titles?.[id] ?? id).join(', ');
+}
+
+export function describeChange(change: Change, context: ChangeContext = {}): ChangeView {
+  const who = context.userName ?? LABELS.thisUser;
   const base = {
     key: change.key,
     reason: change.reason,
+    consequence: change.consequence ?? '',
     notes: [] as string[],
-    checks: fill(LABELS.modalForChecks, change.checkIds.join(', ')),
-    touchesOthers: false
+    checks: fill(LABELS.modalForChecks, checkTitles(change.checkIds, context.checkTitles)),
+    touchesOthers: false,
+    identity: change.identity === true
   };
   switch (change.kind) {
     case 'ensurePermissionSet':
       return {
         ...base,
         title: fill(LABELS.chgEnsurePs, change.label),
-        before:
-          change.before === 'exists'
-            ? LABELS.valExists
-            : change.before === 'missing'
-              ? LABELS.valMissing
-              : LABELS.valUnknown,
-        after: change.before === 'exists' ? LABELS.valExists : LABELS.valCreated
+        before: change.before === 'missing' ? LABELS.valMissing : LABELS.valUnknown,
+        after: LABELS.valCreated
       };
     case 'objectPermission':
       return {
@@ -371,7 +479,7 @@ export function describeChange(change: Change): ChangeView {
     case 'fieldPermission':
       return {
         ...base,
-        title: fill(LABELS.chgField, change.field),
+        title: fill(LABELS.chgField, fieldName(change.field, context.fieldLabels)),
         before: fieldText(change.before),
         after: fieldText(change.after)
       };
@@ -379,20 +487,25 @@ export function describeChange(change: Change): ChangeView {
       return {
         ...base,
         title: fill(LABELS.chgSystem, permissionLabel(change.permission)),
-        before: change.before === null ? LABELS.valUnknown : change.before ? LABELS.valOn : LABELS.valOff,
+        before: change.before === null ? LABELS.valOff : change.before ? LABELS.valOn : LABELS.valOff,
         after: LABELS.valOn
       };
     case 'assignPermissionSet':
       return {
         ...base,
-        title: fill(LABELS.chgAssign, PRODUCT_PERMISSION_SET.label),
-        before: LABELS.valNotAssigned,
+        title: fill(LABELS.chgAssign, PRODUCT_PERMISSION_SET.label, who),
+        before: change.expiredAssignmentId ? LABELS.valExpired : LABELS.valNotAssigned,
         after: LABELS.valAssigned
       };
     case 'removeAssignment':
       return {
         ...base,
-        title: fill(LABELS.chgRemove, change.label, change.sourceType),
+        title: fill(
+          LABELS.chgRemove,
+          change.label,
+          SOURCE_LABELS[change.sourceType] ?? LABELS.srcPermissionSet,
+          who
+        ),
         before: LABELS.valAssigned,
         after: LABELS.valRemoved,
         notes: change.alsoRemoves.length ? [fill(LABELS.chgAlsoRemoves, change.alsoRemoves.join('; '))] : [],
@@ -401,6 +514,67 @@ export function describeChange(change: Change): ChangeView {
     default:
       return { ...base, title: (change as { kind: string }).kind, before: '', after: '' };
   }
+}
+
+const LOGGED_WORDS: Record<string, string> = {
+  missing: LABELS.valMissing,
+  exists: LABELS.valExists,
+  assigned: LABELS.valAssigned,
+  'not assigned': LABELS.valNotAssigned,
+  expired: LABELS.valExpired,
+  removed: LABELS.valRemoved
+};
+
+/** A logged change (from the fix log) in the same words as the preview. */
+export function describeLogged(change: LoggedChange, context: ChangeContext = {}): ChangeView {
+  const text = (value: unknown): string => {
+    if (value === null || value === undefined) return LABELS.valNone;
+    if (typeof value === 'boolean') return value ? LABELS.valOn : LABELS.valOff;
+    if (typeof value === 'string') return LOGGED_WORDS[value] ?? value;
+    if (typeof value === 'object') {
+      const v = value as Record<string, unknown>;
+      if ('read' in v) return fieldText({ read: v.read === true, edit: v.edit === true });
+      return flagsText(
+        Object.fromEntries(OBJECT_FLAGS.map((f) => [f, v[f] === true])) as unknown as ObjectFlags
+      );
+    }
+    return String(value);
+  };
+  const target = String(change.target ?? '');
+  const titles: Record<string, string> = {
+    ensurePermissionSet: fill(LABELS.chgEnsurePs, PRODUCT_PERMISSION_SET.label),
+    systemPermission: fill(LABELS.chgSystem, permissionLabel(target)),
+    objectPermission: fill(LABELS.chgObject, target),
+    fieldPermission: fill(
+      LABELS.chgField,
+      target.includes('.') ? fieldName(target, context.fieldLabels) : target
+    ),
+    assignPermissionSet: fill(
+      LABELS.chgAssign,
+      PRODUCT_PERMISSION_SET.label,
+      context.userName ?? LABELS.thisUser
+    ),
+    removeAssignment: fill(
+      LABELS.chgRemove,
+      target,
+      LABELS.srcPermissionSet,
+      context.userName ?? LABELS.thisUser
+    )
+  };
+  return {
+    key: `${change.kind}:${target}`,
+    title: titles[change.kind] ?? change.kind,
+    before: text(change.before),
+    after: text(change.after),
+    reason: '',
+    consequence: '',
+    notes: change.changed === false ? [LABELS.logUnchanged] : [],
+    checks: change.checkIds?.length
+      ? fill(LABELS.modalForChecks, checkTitles(change.checkIds, context.checkTitles))
+      : '',
+    touchesOthers: false,
+    identity: false
+  };
 }
 
 // ---------------------------------------------------------------- exports

@@ -11,15 +11,18 @@ interface SuggestionView extends SuggestedUser {
   isCurrent: boolean;
   inactive: boolean;
   buttonAria: string;
+  lookAria: string;
 }
 
 /**
- * Chooses the integration user: the users the controller ranks as likely (with the reasons) first,
- * any other user through a record picker on User. The choice is saved (saveIntegrationUser) and
- * announced with a "select" event carrying the userId.
+ * Chooses the user to look at: the users the controller ranks as likely (with the reasons) first,
+ * any other user through a record picker on User. "Look at this user" only shows it; "Use as the
+ * integration user" saves it org-wide (saveIntegrationUser). Both end with a "select" event
+ * { userId, saved }; Cancel with a "cancel" event.
  */
 export default class ReadinessUserPicker extends LightningElement {
   @api currentUserId: string | null = null;
+  @api canCancel = false;
 
   labels = LABELS;
   suggestions: SuggestedUser[] = [];
@@ -53,7 +56,8 @@ export default class ReadinessUserPicker extends LightningElement {
       reasonList: (u.reasons ?? []).map((text, i) => ({ key: `${u.userId}-r${i}`, text })),
       isCurrent: u.userId === this.currentUserId,
       inactive: !u.isActive,
-      buttonAria: `${LABELS.pickerUse}: ${u.name}`
+      buttonAria: `${LABELS.pickerUse}: ${u.name}`,
+      lookAria: `${LABELS.pickerLook}: ${u.name}`
     }));
   }
 
@@ -78,8 +82,25 @@ export default class ReadinessUserPicker extends LightningElement {
     if (id) this.choose(id);
   }
 
+  handleLookSuggested(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.userId;
+    if (id) this.look(id);
+  }
+
   handleUsePicked(): void {
     if (this.pickedId) this.choose(this.pickedId);
+  }
+
+  handleLookPicked(): void {
+    if (this.pickedId) this.look(this.pickedId);
+  }
+
+  handleCancel(): void {
+    this.dispatchEvent(new CustomEvent('cancel'));
+  }
+
+  look(userId: string): void {
+    this.dispatchEvent(new CustomEvent('select', { detail: { userId, saved: false } }));
   }
 
   async choose(userId: string): Promise<void> {
@@ -87,7 +108,7 @@ export default class ReadinessUserPicker extends LightningElement {
     this.saveError = '';
     try {
       await saveIntegrationUser(userId);
-      this.dispatchEvent(new CustomEvent('select', { detail: { userId } }));
+      this.dispatchEvent(new CustomEvent('select', { detail: { userId, saved: true } }));
     } catch (error) {
       this.saveError = reduceError(error);
     } finally {

@@ -5,6 +5,7 @@ import { assess } from 'c/readinessService';
 import checklist from '../../readinessService/__tests__/data/checklist.json';
 import normal from '../../../../../../fixtures/snapshots/normal-user-fixable.json';
 import perfect from '../../../../../../fixtures/snapshots/perfect-dedicated-user.json';
+import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
 
 jest.mock('c/readinessLabels');
 const flush = () => Promise.resolve();
@@ -19,20 +20,47 @@ function mount(snapshot: unknown) {
   document.body.appendChild(element);
   return { element, report };
 }
-const sections = (el: HTMLElement) => Array.from(el.shadowRoot!.querySelectorAll('section')) as HTMLElement[];
-const checksIn = (section: HTMLElement) =>
-  Array.from(section.querySelectorAll('c-readiness-check')).map(
-    (c) => (c as unknown as { check: { id: string; status: string } }).check
+const $ = (el: HTMLElement, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+const checksIn = (root: Element | null) =>
+  Array.from(root?.querySelectorAll('c-readiness-check') ?? []).map(
+    (c) => (c as unknown as { check: { id: string; status: string; severity: string } }).check
   );
+const SEVERITY = ['blocker', 'required', 'recommended', 'info'];
+const STATUS = ['fail', 'warn', 'unknown', 'pass', 'n/a'];
 
 describe('c-readiness-check-list', () => {
   afterEach(() => {
     document.body.innerHTML = '';
   });
 
-  it('groups every check by section in the checklist order, failing first, with labelled headings', () => {
+  it('opens on problems only, worst first: by severity, then fail before warn before unknown', () => {
+    const { element, report } = mount(fixable);
+    const shown = checksIn($(element, '[data-id="problems"]'));
+    const problems = report.checks.filter((c) => ['fail', 'warn', 'unknown'].includes(c.status));
+    expect(shown.map((c) => c.id).sort()).toEqual(problems.map((c) => c.id).sort());
+    const rank = shown.map((c) => SEVERITY.indexOf(c.severity) * 10 + STATUS.indexOf(c.status));
+    expect(rank).toEqual([...rank].sort((a, b) => a - b));
+    expect(shown[0]).toMatchObject({ id: 'system.api-enabled', severity: 'blocker', status: 'fail' });
+    expect($(element, '[data-id="view-problems"]').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('keeps passing checks under a collapsed "Passed" list', async () => {
     const { element, report } = mount(normal);
-    const found = sections(element);
+    const toggle = $(element, '[data-id="passed-toggle"]');
+    const passed = report.checks.filter((c) => c.status === 'pass' || c.status === 'n/a');
+    expect(toggle.textContent?.trim()).toBe(`Passed or not applicable (${passed.length})`);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect($(element, '[data-id="passed-list"]')).toBeNull();
+    toggle.click();
+    await flush();
+    expect(checksIn($(element, '[data-id="passed-list"]'))).toHaveLength(passed.length);
+  });
+
+  it('switches to the section view, every check in the checklist order, problems first in each', async () => {
+    const { element, report } = mount(normal);
+    $(element, '[data-id="view-sections"]').click();
+    await flush();
+    const found = Array.from(element.shadowRoot!.querySelectorAll('section[data-section]')) as HTMLElement[];
     expect(found.map((s) => s.dataset.section)).toEqual(
       SECTIONS.filter((s) => report.checks.some((c) => c.section === s))
     );
@@ -40,38 +68,18 @@ describe('c-readiness-check-list', () => {
       expect(s.querySelector('h3')!.textContent).toContain(
         SECTION_LABELS[s.dataset.section as keyof typeof SECTION_LABELS]
       );
-      expect(s.getAttribute('aria-labelledby')).toBeTruthy();
-      const ranks = checksIn(s).map((c) => ['fail', 'warn', 'unknown', 'pass', 'n/a'].indexOf(c.status));
+      const ranks = checksIn(s).map((c) => STATUS.indexOf(c.status));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     }
     expect(found.flatMap(checksIn)).toHaveLength(report.checks.length);
+    expect($(element, '[data-id="view-sections"]').getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('shows only problems when the toggle is on', async () => {
-    const { element, report } = mount(normal);
-    const toggle = element.shadowRoot!.querySelector('[data-id="only-problems"]') as HTMLElement & {
-      checked: boolean;
-    };
-    toggle.checked = true;
-    toggle.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
-    await flush();
-    const shown = sections(element).flatMap(checksIn);
-    const problems = report.checks.filter((c) => ['fail', 'warn', 'unknown'].includes(c.status));
-    expect(shown.map((c) => c.id).sort()).toEqual(problems.map((c) => c.id).sort());
-  });
-
-  it('says so when there is no problem to show', async () => {
+  it('says so when there is no problem to show', () => {
     const { element } = mount(perfect);
-    const toggle = element.shadowRoot!.querySelector('[data-id="only-problems"]') as HTMLElement & {
-      checked: boolean;
-    };
-    toggle.checked = true;
-    toggle.dispatchEvent(new CustomEvent('change'));
-    await flush();
-    expect(sections(element)).toHaveLength(0);
-    const empty = element.shadowRoot!.querySelector('[data-id="empty"]')!;
+    const empty = $(element, '[data-id="empty"]');
     expect(empty.getAttribute('role')).toBe('status');
-    expect(empty.textContent).toContain('Every check passes');
+    expect(empty.textContent?.trim()).toBe('No problems: every check passes.');
   });
 
   it('passes a check fix request up', async () => {

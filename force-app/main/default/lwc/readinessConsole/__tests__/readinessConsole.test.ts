@@ -16,6 +16,7 @@ import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json'
 import unmapped from '../../../../../../fixtures/snapshots/unmapped-lead-score.json';
 import limited from '../../../../../../fixtures/snapshots/limited-admin-rights.json';
 import perfect from '../../../../../../fixtures/snapshots/perfect-dedicated-user.json';
+import own from '../../../../../../fixtures/snapshots/running-user.json';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.getReadiness',
@@ -119,11 +120,33 @@ describe('c-readiness-console', () => {
     expect(deep(element, '[role="img"]').getAttribute('aria-label')).toBe(`Score ${expected.score} of 100`);
     const mfa = deep(element, '[data-check-id="mfa.api-logins-disabled"]');
     expect(mfa.dataset.status).toBe('fail');
-    // Profile-only: steps and a Setup link, never a Fix button.
+    // Profile-only: a Setup link, never a Fix button.
     expect(deepAll(mfa, '[data-id="fix"]')).toHaveLength(0);
-    expect((deepAll(mfa, '[data-id="setup-link"]')[0] as HTMLAnchorElement).getAttribute('href')).toContain(
+    expect((deepAll(mfa, '[data-id="action-link"]')[0] as HTMLAnchorElement).getAttribute('href')).toContain(
       '/lightning/setup/EnhancedProfiles/'
     );
+  });
+
+  it('puts the worst problem first on the Checks tab', async () => {
+    const element = await mount(data(fixable));
+    const first = deep(element, '[data-id="problems"] c-readiness-check') as unknown as {
+      check: { id: string };
+    };
+    expect(first.check.id).toBe('system.api-enabled');
+    const tab = deep(element, 'button[role="tab"][aria-selected="true"]');
+    expect(tab.dataset.tab).toBe('checks');
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    const element = await mount(data(fixable));
+    const tablist = deep(element, '[role="tablist"]');
+    tablist.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await flush();
+    expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('mapping');
+    expect(deep(element, '[data-panel="mapping"]')).toBeTruthy();
+    tablist.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await flush();
+    expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('log');
   });
 
   it('says plainly that the verdict is incomplete, how many checks and which right would complete it', async () => {
@@ -151,12 +174,48 @@ describe('c-readiness-console', () => {
     expect(picker).toBeTruthy();
     wire(findIntegrationUsers).emit(suggestedUsers);
     await flush();
-    const use = deepAll(element, 'lightning-button[data-user-id]')[0];
+    const use = deepAll(element, 'lightning-button[data-action="use"]')[0];
     expect(deep(element, '.reasons').textContent).toContain('Name contains Act-On');
     use.click();
     await flush();
     expect(saveIntegrationUser).toHaveBeenCalledWith({ userId: '005000000000001AAA' });
+    // Saved: the console reads the saved integration user (userId null means "the saved one").
+    expect(wire(getReadiness).getLastConfig()).toEqual({ userId: null });
+  });
+
+  it('looks at another user without saving, says fixes apply only to the saved user, and can save it', async () => {
+    (saveIntegrationUser as unknown as jest.Mock).mockResolvedValue(undefined);
+    const element = await mount(data(fixable));
+    deep(element, '[data-id="change-user"]').click();
+    await flush();
+    wire(findIntegrationUsers).emit(suggestedUsers);
+    await flush();
+    expect(deep(element, 'c-readiness-user-picker').canCancel).toBe(true);
+    deepAll(element, 'lightning-button[data-action="look"]')[0].click();
+    await flush();
+    expect(saveIntegrationUser).not.toHaveBeenCalled();
     expect(wire(getReadiness).getLastConfig()).toEqual({ userId: '005000000000001AAA' });
+    const other = JSON.parse(JSON.stringify(fixable));
+    other.user.Id = '005000000000001AAA';
+    wire(getReadiness).emit(data(other, { integrationUserId: (fixable as Snapshot).user.Id }));
+    await flush();
+    expect(deep(element, '[data-id="viewing-other"]').textContent).toContain(
+      'not the saved integration user'
+    );
+    expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
+    deep(element, '[data-id="use-shown-user"]').click();
+    await flush();
+    expect(saveIntegrationUser).toHaveBeenCalledWith({ userId: '005000000000001AAA' });
+  });
+
+  it('cancels choosing a user and goes back to the report', async () => {
+    const element = await mount(data(fixable));
+    deep(element, '[data-id="change-user"]').click();
+    await flush();
+    expect(deep(element, 'c-readiness-header')).toBeUndefined();
+    deep(element, 'c-readiness-user-picker').dispatchEvent(new CustomEvent('cancel'));
+    await flush();
+    expect(deep(element, 'c-readiness-header')).toBeTruthy();
   });
 
   it('shows a load error with the permission to ask for, and retries', async () => {
@@ -176,12 +235,13 @@ describe('c-readiness-console', () => {
     const element = await mount(data(fixable));
     const before = assess(checklist, fixable);
     expect(deep(element, '[data-status]').dataset.status).toBe(before.report.status);
-    const after = applyChanges(fixable as unknown as Snapshot, before.plan.changes);
+    const after = applyChanges(fixable as unknown as Snapshot, before.report.fixAll.changes);
     const afterScore = assess(checklist, after).report.score;
     expect(afterScore).toBeGreaterThan(before.report.score);
     openMock.mockResolvedValue({
       status: 'applied',
-      result: { logId: 'a0X1', status: 'Applied', changed: before.plan.changes.length, snapshot: after }
+      result: { logId: 'a0X1', status: 'Applied', changed: before.plan.changes.length, snapshot: after },
+      openLog: false
     });
     const fixAll = deep(element, '[data-id="fix-all"]');
     expect(fixAll.disabled).toBe(false);
@@ -191,8 +251,20 @@ describe('c-readiness-console', () => {
     expect(props.plan.changes).toEqual(before.plan.changes);
     expect(props.userId).toBe(before.report.user.Id);
     expect(deep(element, '[role="img"]').getAttribute('aria-label')).toBe(`Score ${afterScore} of 100`);
-    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('Applied');
+    expect(deep(element, '[data-id="notice-live"]').textContent).toBe(
+      `Applied ${before.plan.changes.length} changes.`
+    );
     expect(refreshApex).toHaveBeenCalled();
+    // The notice leads to Undo.
+    deep(element, '[data-id="notice-open-log"]').click();
+    await flush();
+    expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('log');
+  });
+
+  it("never offers Fix all for the admin's own user", async () => {
+    const element = await mount(data(own));
+    expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
+    expect(deep(element, '[data-id="fix-all"]').title).toContain('your own user');
   });
 
   it('opens the modal for one check with a plan for that check only', async () => {
@@ -246,7 +318,7 @@ describe('c-readiness-console', () => {
     expect(leadScore).toBeTruthy();
     leadScore.click();
     await flush();
-    expect(deep(element, 'lightning-tabset').activeTabValue).toBe('mapping');
+    expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('mapping');
     expect(wire(getMappableFields).getLastConfig()).toHaveProperty('objectName');
     const mapping = deep(element, 'c-readiness-field-mapping');
     const saved = {
@@ -260,13 +332,20 @@ describe('c-readiness-console', () => {
     expect(refreshApex).toHaveBeenCalled();
   });
 
-  it('shows the fix log for the user and rescores after an undo', async () => {
+  it('shows the fix log for the user and rescores after an undo, saying what was kept', async () => {
     const element = await mount(data(fixable));
+    deep(element, 'button[data-tab="log"]').click();
+    await flush();
     expect(wire(getFixLog).getLastConfig()).toEqual({ userId: (fixable as Snapshot).user.Id });
     const log = deep(element, 'c-readiness-fix-log');
-    log.dispatchEvent(new CustomEvent('undone', { detail: { logId: 'a0X1', snapshot: mfaViaProfile } }));
+    log.dispatchEvent(
+      new CustomEvent('undone', {
+        detail: { logId: 'a0X1', snapshot: mfaViaProfile, notes: ['The set is kept.'] }
+      })
+    );
     await flush();
     expect(deep(element, '[data-status]').dataset.status).toBe('blocked');
+    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('The set is kept.');
   });
 
   it('rejects a snapshot that breaks the contract with a readable message', async () => {

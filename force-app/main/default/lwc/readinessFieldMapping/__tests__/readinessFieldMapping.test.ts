@@ -24,6 +24,7 @@ type Wire = { emit(v: unknown, filter?: (c: { objectName?: string }) => boolean)
 const wire = getMappableFields as unknown as Wire;
 const save = saveFieldMapping as unknown as jest.Mock;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const saved = (unmapped as { fieldMapping?: Record<string, string> }).fieldMapping ?? {};
 
 function mount(canFix = true) {
   const report = assess(checklist, unmapped).report;
@@ -31,17 +32,19 @@ function mount(canFix = true) {
     is: ReadinessFieldMapping
   }) as unknown as HTMLElement & Record<string, unknown>;
   el.report = report;
-  el.mapping = (unmapped as { fieldMapping?: Record<string, string> }).fieldMapping ?? {};
+  el.mapping = saved;
   el.canFix = canFix;
   document.body.appendChild(el);
   return el;
 }
-const box = (el: HTMLElement, key: string) =>
-  el.shadowRoot!.querySelector(`lightning-combobox[data-key="${key}"]`) as HTMLElement & {
-    options: { value: string }[];
-    value: string;
-    label: string;
-  };
+const select = (el: HTMLElement, key: string) =>
+  el.shadowRoot!.querySelector(`select[data-key="${key}"]`) as HTMLSelectElement;
+const options = (el: HTMLElement, key: string) => Array.from(select(el, key).options).map((o) => o.value);
+function choose(el: HTMLElement, key: string, value: string): void {
+  const s = select(el, key);
+  s.value = value;
+  s.dispatchEvent(new CustomEvent('change'));
+}
 
 describe('c-readiness-field-mapping', () => {
   afterEach(() => {
@@ -49,7 +52,7 @@ describe('c-readiness-field-mapping', () => {
     jest.clearAllMocks();
   });
 
-  it('offers the org fields for Lead Score and Hard Bounce, per Contact and Lead, with the check status', async () => {
+  it('offers, per mapped field, only the fields that can hold it, with a label, the saved value and the status', async () => {
     const el = mount();
     await flush();
     wire.emit(contactFields, (c) => c.objectName === 'Contact');
@@ -59,15 +62,21 @@ describe('c-readiness-field-mapping', () => {
       (r) => (r as HTMLElement).dataset.mappingKey
     );
     expect(keys).toEqual(['Contact.LeadScore', 'Contact.HardBounce', 'Lead.LeadScore', 'Lead.HardBounce']);
-    expect(box(el, 'Contact.LeadScore').label).toBe('Contact Lead Score');
-    expect(box(el, 'Contact.LeadScore').options.map((o) => o.value)).toEqual(
-      contactFields.map((f) => f.name)
-    );
+    const label = el.shadowRoot!.querySelector(`label[for="${select(el, 'Contact.LeadScore').id}"]`);
+    expect(label!.textContent).toBe('Lead Score (Contact)');
+    expect(options(el, 'Contact.LeadScore')).toEqual(['', 'Lead_Score__c']);
+    expect(options(el, 'Contact.HardBounce')).toEqual([
+      '',
+      'Department',
+      'EmailBouncedReason',
+      'EmailBouncedDate'
+    ]);
     const row = el.shadowRoot!.querySelector('[data-mapping-key="Contact.LeadScore"]')!;
-    expect(row.textContent).toContain('Unknown');
-    expect(el.shadowRoot!.querySelector('[data-mapping-key="Lead.LeadScore"]')!.textContent).toContain(
-      'No fields could be read for Lead'
-    );
+    expect(row.querySelector('[data-id="status"]')!.textContent).toBe('Unknown');
+    expect(row.querySelector('[data-id="saved"]')!.textContent).toBe('Not mapped');
+    expect(
+      el.shadowRoot!.querySelector('[data-mapping-key="Lead.LeadScore"] [data-id="problem"]')!.textContent
+    ).toContain('No field of Lead can hold it');
   });
 
   it('saves the whole mapping as JSON and announces it', async () => {
@@ -79,44 +88,42 @@ describe('c-readiness-field-mapping', () => {
       disabled: boolean;
     };
     expect(saveButton.disabled).toBe(true);
-    const combobox = box(el, 'Contact.LeadScore');
-    combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Lead_Score__c' } }));
+    choose(el, 'Contact.LeadScore', 'Lead_Score__c');
     await flush();
     expect(saveButton.disabled).toBe(false);
-    const expected = {
-      ...((unmapped as { fieldMapping?: Record<string, string> }).fieldMapping ?? {}),
-      'Contact.LeadScore': 'Lead_Score__c'
-    };
+    const expected = { ...saved, 'Contact.LeadScore': 'Lead_Score__c' };
     save.mockResolvedValue(expected);
-    const saved = jest.fn();
-    el.addEventListener('saved', saved);
+    const announced = jest.fn();
+    el.addEventListener('saved', announced);
     saveButton.click();
     await flush();
     expect(JSON.parse(save.mock.calls[0][0].mapping)).toEqual(expected);
-    expect(saved.mock.calls[0][0].detail).toEqual({ mapping: expected });
+    expect(announced.mock.calls[0][0].detail).toEqual({ mapping: expected });
   });
 
-  it('shows a failed save as an alert', async () => {
+  it('shows why the server refused a field', async () => {
     const el = mount();
     await flush();
-    box(el, 'Lead.HardBounce').dispatchEvent(
-      new CustomEvent('change', { detail: { value: 'EmailBouncedReason' } })
-    );
+    wire.emit(contactFields, (c) => c.objectName === 'Contact');
+    await flush();
+    choose(el, 'Contact.HardBounce', 'Department');
     await flush();
     save.mockRejectedValue({
-      body: { fieldErrors: { Mapping: [{ message: 'Lead.HardBounce: no such field' }] } }
+      body: { message: 'Contact.Department cannot hold the text "Hard Bounce" (too short, or rich text).' }
     });
     (el.shadowRoot!.querySelector('[data-id="save"]') as HTMLElement).click();
     await flush();
-    expect(el.shadowRoot!.querySelector('[data-id="error"]')!.textContent).toContain('no such field');
+    const error = el.shadowRoot!.querySelector('[data-id="error"]')!;
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toContain('cannot hold the text "Hard Bounce"');
   });
 
   it('cannot save without the right to fix', async () => {
     const el = mount(false);
     await flush();
-    box(el, 'Lead.HardBounce').dispatchEvent(
-      new CustomEvent('change', { detail: { value: 'EmailBouncedReason' } })
-    );
+    wire.emit(contactFields, (c) => c.objectName === 'Contact');
+    await flush();
+    choose(el, 'Contact.HardBounce', 'Department');
     await flush();
     expect(
       (el.shadowRoot!.querySelector('[data-id="save"]') as unknown as { disabled: boolean }).disabled

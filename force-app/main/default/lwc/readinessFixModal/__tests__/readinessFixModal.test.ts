@@ -1,30 +1,43 @@
 import { createElement } from 'lwc';
 import ReadinessFixModal from 'c/readinessFixModal';
 import applyFix from '@salesforce/apex/ReadinessController.applyFix';
+import { applyChanges, selectChanges } from 'c/readinessEngine';
 import { assess } from 'c/readinessService';
-import type { FixPlan, Report } from 'c/readinessEngine';
+import type { FixPlan, Report, Snapshot } from 'c/readinessEngine';
 import { closeMock as mockClose } from './mocks/lightningModal';
 import checklist from '../../readinessService/__tests__/data/checklist.json';
 import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
 import mfaViaPermissionSet from '../../../../../../fixtures/snapshots/mfa-api-via-permission-set.json';
 import missingModifyAll from '../../../../../../fixtures/snapshots/missing-modify-all.json';
 import person from '../../../../../../fixtures/snapshots/person-with-ui-logins.json';
+import own from '../../../../../../fixtures/snapshots/running-user.json';
 
 jest.mock('lightning/modal', () => require('./mocks/lightningModal'), { virtual: true });
 jest.mock('@salesforce/apex/ReadinessController.applyFix', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('c/readinessLabels');
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const apply = applyFix as unknown as jest.Mock;
 
-type ModalElement = HTMLElement & { plan: FixPlan; report: Report; userId: string };
+type ModalElement = HTMLElement & Record<string, unknown> & { plan: FixPlan; report: Report };
 
 function mount(snapshot: unknown, checkIds?: string[]) {
   const { report, plan } = assess(checklist, snapshot);
   const { planFor } = jest.requireActual('c/readinessService');
-  const element = createElement('c-readiness-fix-modal', { is: ReadinessFixModal }) as ModalElement;
+  const element = createElement('c-readiness-fix-modal', {
+    is: ReadinessFixModal
+  }) as unknown as ModalElement;
   element.plan = checkIds ? planFor(report, checkIds) : plan;
   element.report = report;
   element.userId = report.user.Id;
+  element.checklist = checklist;
+  element.context = {
+    checkTitles: Object.fromEntries(report.checks.map((c) => [c.id, c.title])),
+    fieldLabels: Object.fromEntries(
+      (snapshot as Snapshot).fields.map((f) => [`${f.object}.${f.name}`.toLowerCase(), f.label ?? f.name])
+    ),
+    userName: report.user.Name ?? report.user.Username
+  };
   document.body.appendChild(element);
   return { element, report, plan: element.plan };
 }
@@ -33,6 +46,13 @@ const $ = (el: HTMLElement, sel: string) =>
   el.shadowRoot!.querySelector(sel) as HTMLElement & Record<string, unknown>;
 const $$ = (el: HTMLElement, sel: string) =>
   Array.from(el.shadowRoot!.querySelectorAll(sel)) as HTMLElement[];
+const box = (el: HTMLElement, key: string) =>
+  el.shadowRoot!.querySelector(`input[data-key="${key}"]`) as HTMLInputElement;
+function click(input: HTMLInputElement): void {
+  input.checked = !input.checked;
+  input.dispatchEvent(new CustomEvent('change'));
+}
+const sentKeys = () => JSON.parse(apply.mock.calls[0][0].planJson).changes.map((c: { key: string }) => c.key);
 
 describe('c-readiness-fix-modal', () => {
   afterEach(() => {
@@ -40,20 +60,118 @@ describe('c-readiness-fix-modal', () => {
     jest.clearAllMocks();
   });
 
-  it('lists every change with its before and after', () => {
+  it('lists every change with a box, its before and after, in plain words', () => {
     const { element, plan } = mount(fixable);
-    const rows = $$(element, 'tr[data-change-key]');
-    expect(plan.changes.length).toBeGreaterThan(3);
+    const rows = $$(element, 'li[data-change-key]');
     expect(rows.map((r) => r.dataset.changeKey)).toEqual(plan.changes.map((c) => c.key));
+    expect(rows.every((r) => (r.querySelector('input[type="checkbox"]') as HTMLInputElement).checked)).toBe(
+      true
+    );
     const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact')!;
     const row = rows.find((r) => r.dataset.changeKey === contact.key)!;
     expect(row.querySelector('.before')!.textContent).toBe('No access');
     expect(row.querySelector('.after')!.textContent).toBe('Read, Create, Edit, Delete, View All, Modify All');
     expect(row.textContent).toContain('Also grants Delete, which Salesforce requires.');
+    expect(row.textContent).toContain('For: Contact access');
+    expect(row.textContent).not.toContain('object.Contact');
+    const ensure = rows.find((r) => r.dataset.changeKey === 'ensure:Act_On_Integration_User')!;
+    expect(ensure.querySelector('.before')!.textContent).toBe('Does not exist');
+    expect(ensure.querySelector('.after')!.textContent).toBe('Will be created (License: None)');
+    const field = plan.changes.find((c) => c.kind === 'fieldPermission' && c.field === 'Contact.Email')!;
+    expect(rows.find((r) => r.dataset.changeKey === field.key)!.textContent).toContain(
+      'Field access: Email (Contact)'
+    );
     expect($(element, '[data-id="confirm"]').label).toBe(`Apply ${plan.changes.length} changes`);
+    expect($(element, '[data-id="ticked"]').textContent).toBe(
+      `${plan.changes.length} of ${plan.changes.length} changes ticked`
+    );
   });
 
-  it('warns when the permission set is shared with other users (the engine says so in the plan)', () => {
+  it('says "1 change", not "1 changes"', () => {
+    const { element } = mount(missingModifyAll, ['object.Contact']);
+    expect($(element, '[data-id="confirm"]').label).toBe('Apply 1 change');
+  });
+
+  it('unticking a change unticks what needs it, says so, and applies only what stays ticked', async () => {
+    apply.mockReturnValue(new Promise(() => undefined));
+    const { element, plan } = mount(fixable);
+    const account = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account')!;
+    const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact')!;
+    click(box(element, account.key));
+    await flush();
+    expect(box(element, account.key).checked).toBe(false);
+    expect(box(element, contact.key).checked).toBe(false);
+    expect($(element, '[data-id="cascade"]').textContent).toContain('Also unticked, because they need it: ');
+    expect($(element, '[data-id="cascade"]').textContent).toContain('Object access: Contact');
+    click(box(element, contact.key));
+    await flush();
+    expect(box(element, account.key).checked).toBe(true);
+    expect($(element, '[data-id="cascade"]').textContent).toContain(
+      'Also ticked, because it is needed: Object access: Account'
+    );
+    const api = plan.changes.find(
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiEnabled'
+    )!;
+    click(box(element, api.key));
+    await flush();
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect(sentKeys()).not.toContain(api.key);
+    expect(sentKeys()).toContain(contact.key);
+  });
+
+  it('unticking the assignment unticks every grant that needs it', async () => {
+    const { element, plan } = mount(fixable);
+    const assign = plan.changes.find((c) => c.kind === 'assignPermissionSet')!;
+    click(box(element, assign.key));
+    await flush();
+    const ticked = plan.changes.filter((c) => box(element, c.key).checked).map((c) => c.kind);
+    expect(ticked).toEqual(['ensurePermissionSet']);
+  });
+
+  it('leaves sign-in changes for a person unticked, with why and what they do; ticking one sends it', async () => {
+    apply.mockReturnValue(new Promise(() => undefined));
+    const { element, plan } = mount(person);
+    const identity = plan.changes.filter((c) => c.identity);
+    expect(identity).toHaveLength(3);
+    for (const c of identity) {
+      expect(box(element, c.key).checked).toBe(false);
+      const row = $(element, `li[data-change-key="${c.key}"]`);
+      expect(row.querySelector('[data-id="held"]')!.textContent).toContain('a person signs in as this user');
+      expect(row.querySelector('[data-id="consequence"]')!.textContent).toBe(c.consequence);
+    }
+    const apiOnly = identity.find(
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiUserOnly'
+    )!;
+    click(box(element, apiOnly.key));
+    await flush();
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect(sentKeys()).toContain(apiOnly.key);
+    expect(sentKeys()).not.toContain(identity.find((c) => c !== apiOnly)!.key);
+  });
+
+  it('warns once, and only of what is really lost', () => {
+    const { element } = mount(mfaViaPermissionSet, ['mfa.api-logins-disabled']);
+    // The set also grants Run Reports, which the same plan re-grants: nothing is lost, nothing to warn.
+    expect($(element, '[data-id="warnings"]')).toBeNull();
+    expect($$(element, '.note')).toHaveLength(0);
+    document.body.innerHTML = '';
+    const broader = JSON.parse(JSON.stringify(mfaViaPermissionSet));
+    broader.permissionSets.find(
+      (p: { Name?: string }) => p.Name === 'MFA_for_API_Logins'
+    ).PermissionsManageSharing = true;
+    const again = mount(broader, ['mfa.api-logins-disabled']);
+    const notes = $$(again.element, '.note').map((n) => n.textContent);
+    expect(notes).toEqual(['Also takes away: Manage Sharing']);
+    expect($(again.element, '[data-id="warnings"]')).toBeNull();
+    const removal = $(again.element, `li[data-change-key^="remove:"]`);
+    expect(removal.textContent).toContain(
+      "Remove the permission set 'MFA for API Logins' from Act-On Integration"
+    );
+  });
+
+  it('warns when the permission set is shared with other users', () => {
     const shared = JSON.parse(JSON.stringify(missingModifyAll));
     shared.permissionSets.find((p: { Name?: string }) => p.Name === 'Act_On_Integration_User').AssigneeCount =
       4;
@@ -61,53 +179,43 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="warnings"]').textContent).toContain('also assigned to 3 other users');
   });
 
-  it('warns about what removing an assignment really takes away, and not about what the plan re-grants', () => {
-    const { element, plan } = mount(mfaViaPermissionSet, ['mfa.api-logins-disabled']);
-    const removal = plan.changes.find((c) => c.kind === 'removeAssignment');
-    expect(removal).toBeTruthy();
-    expect($(element, 'tr[data-change-key="' + removal!.key + '"] .after').textContent).toBe('Removed');
-    // The set also grants Run Reports, which the same plan re-grants: nothing is lost, nothing to warn.
-    expect($(element, '[data-id="warnings"]')).toBeNull();
-    const broader = JSON.parse(JSON.stringify(mfaViaPermissionSet));
-    broader.permissionSets.find(
-      (p: { Name?: string }) => p.Name === 'MFA_for_API_Logins'
-    ).PermissionsManageSharing = true;
-    document.body.innerHTML = '';
-    const again = mount(broader, ['mfa.api-logins-disabled']);
-    expect($(again.element, '[data-id="warnings"]').textContent).toContain('Manage Sharing');
-  });
-
-  it('lists what it will not fix', () => {
+  it('lists what it will not fix, by title', () => {
     const { element } = mount(fixable, ['object.Contact', 'user.active']);
     expect($(element, '[data-id="skipped"]').textContent).toContain('Active user: already passes');
   });
 
-  it('applies on confirm, shows progress, then the result, and closes with it', async () => {
+  it('refuses the running user: nothing can be confirmed', () => {
+    const { element } = mount(own);
+    expect($(element, '[data-id="refused"]').textContent).toContain('your own user');
+    expect($(element, '[data-id="confirm"]').disabled).toBe(true);
+  });
+
+  it('applies on confirm, shows progress, then the result with the new score, and leads to the fix log', async () => {
     let resolveApply: (v: unknown) => void = () => undefined;
-    (applyFix as unknown as jest.Mock).mockReturnValue(new Promise((r) => (resolveApply = r)));
+    apply.mockReturnValue(new Promise((r) => (resolveApply = r)));
     const { element, plan, report } = mount(fixable);
     $(element, '[data-id="confirm"]').click();
     await flush();
-    expect($(element, '[data-id="progress"]')).not.toBeNull();
     expect($(element, '[data-id="progress"]').getAttribute('aria-busy')).toBe('true');
-    const call = (applyFix as unknown as jest.Mock).mock.calls[0][0];
+    const call = apply.mock.calls[0][0];
     expect(call.userId).toBe(report.user.Id);
     expect(JSON.parse(call.planJson).changes).toHaveLength(plan.changes.length);
-
-    const result = { logId: 'a0X1', status: 'Applied', changed: plan.changes.length, snapshot: fixable };
+    const after = applyChanges(fixable as Snapshot, selectChanges(plan, plan.selected).changes);
+    const result = { logId: 'a0X1', status: 'Applied', changed: plan.changes.length, snapshot: after };
     resolveApply(result);
     await flush();
     expect($(element, '[data-id="progress"]')).toBeNull();
-    expect($(element, '[data-id="done"]').textContent).toContain(`Applied ${plan.changes.length} changes`);
-    expect($(element, '[data-id="result"]').getAttribute('aria-live')).toBe('polite');
-    $(element, '[data-id="close"]').click();
-    expect(mockClose).toHaveBeenCalledWith({ status: 'applied', result });
+    expect($(element, '[data-id="done"]').textContent).toContain(`${plan.changes.length} changes applied.`);
+    expect($(element, '[data-id="done"]').textContent).toContain('New score: 100 of 100, Ready.');
+    expect($(element, '[data-id="description"]')).toBeNull();
+    expect($(element, '[data-id="changes"]')).toBeNull();
+    expect($(element, 'lightning-modal-header').label).toBe('Fix applied');
+    $(element, '[data-id="open-log"]').click();
+    expect(mockClose).toHaveBeenCalledWith({ status: 'applied', result, openLog: true });
   });
 
   it('shows the error and the permission to ask for when the fix is refused', async () => {
-    (applyFix as unknown as jest.Mock).mockRejectedValue({
-      body: { message: 'Missing custom permission Act_On_Readiness_Fix' }
-    });
+    apply.mockRejectedValue({ body: { message: 'Missing custom permission Act_On_Readiness_Fix' } });
     const { element } = mount(fixable);
     $(element, '[data-id="confirm"]').click();
     await flush();
@@ -119,30 +227,10 @@ describe('c-readiness-fix-modal', () => {
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
   });
 
-  it('never sends a sign-in change for a person by default: it lists it as not included, with why', async () => {
-    (applyFix as unknown as jest.Mock).mockReturnValue(new Promise(() => undefined));
-    const { element, plan } = mount(person);
-    const identity = plan.changes.filter((c) => c.identity).map((c) => c.key);
-    expect(identity).toHaveLength(3);
-    const shown = $$(element, 'tr[data-change-key]').map((r) => r.dataset.changeKey);
-    for (const key of identity) expect(shown).not.toContain(key);
-    const held = $(element, '[data-id="held"]').textContent;
-    expect(held).toContain('API Only User');
-    expect(held).toContain('a person signs in as this user');
-    expect(held).toContain('can no longer log in to the Salesforce user interface');
-    $(element, '[data-id="confirm"]').click();
-    await flush();
-    const sent = JSON.parse((applyFix as unknown as jest.Mock).mock.calls[0][0].planJson);
-    expect(
-      sent.changes.map((c: { key: string }) => c.key).filter((k: string) => identity.includes(k))
-    ).toEqual([]);
-    expect(sent.changes.length).toBe(shown.length);
-  });
-
   it('cancels without writing', () => {
     const { element } = mount(fixable);
     $(element, '[data-id="cancel"]').click();
-    expect(applyFix).not.toHaveBeenCalled();
+    expect(apply).not.toHaveBeenCalled();
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
   });
 });

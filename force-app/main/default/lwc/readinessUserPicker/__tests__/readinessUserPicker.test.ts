@@ -35,7 +35,7 @@ describe('c-readiness-user-picker', () => {
     jest.clearAllMocks();
   });
 
-  it('lists suggested users with the reasons, and saves the one chosen', async () => {
+  it('lists suggested users with the reasons; "Use as the integration user" saves the one chosen', async () => {
     save.mockResolvedValue(undefined);
     const el = mount();
     const selected = jest.fn();
@@ -45,15 +45,33 @@ describe('c-readiness-user-picker', () => {
     const item = $(el, `li[data-user-id="${users[0].userId}"]`);
     expect(item.textContent).toContain(users[0].name);
     expect(item.textContent).toContain(users[0].reasons[0]);
-    (item.querySelector('lightning-button') as HTMLElement).click();
+    const use = item.querySelector('lightning-button[data-action="use"]') as HTMLElement & { label: string };
+    expect(use.label).toBe('Use as the integration user');
+    use.click();
     await flush();
     expect(save).toHaveBeenCalledWith({ userId: users[0].userId });
-    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId });
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId, saved: true });
   });
 
-  it('takes any other user from the record picker on User', async () => {
+  it('"Look at this user" shows a user without saving anything', async () => {
+    const el = mount();
+    const selected = jest.fn();
+    el.addEventListener('select', selected);
+    wire.emit(users);
+    await flush();
+    const look = $(el, `li[data-user-id="${users[0].userId}"] lightning-button[data-action="look"]`);
+    expect(look.label).toBe('Look at this user');
+    look.click();
+    await flush();
+    expect(save).not.toHaveBeenCalled();
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId, saved: false });
+  });
+
+  it('takes any other user from the record picker on User, to look at or to use', async () => {
     save.mockResolvedValue(undefined);
     const el = mount();
+    const selected = jest.fn();
+    el.addEventListener('select', selected);
     wire.emit([]);
     await flush();
     expect($(el, '[data-id="no-suggestions"]')).not.toBeNull();
@@ -61,11 +79,26 @@ describe('c-readiness-user-picker', () => {
     expect(picker.objectApiName).toBe('User');
     expect(picker.label).toBe('User');
     expect($(el, '[data-id="use-picked"]').disabled).toBe(true);
+    expect($(el, '[data-id="look-picked"]').disabled).toBe(true);
     picker.dispatchEvent(new CustomEvent('change', { detail: { recordId: '005000000000777AAA' } }));
     await flush();
+    $(el, '[data-id="look-picked"]').click();
+    await flush();
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: '005000000000777AAA', saved: false });
     $(el, '[data-id="use-picked"]').click();
     await flush();
     expect(save).toHaveBeenCalledWith({ userId: '005000000000777AAA' });
+  });
+
+  it('offers Cancel when there is a report to go back to', async () => {
+    const el = mount();
+    expect($(el, '[data-id="cancel"]')).toBeNull();
+    (el as unknown as { canCancel: boolean }).canCancel = true;
+    await flush();
+    const cancelled = jest.fn();
+    el.addEventListener('cancel', cancelled);
+    $(el, '[data-id="cancel"]').click();
+    expect(cancelled).toHaveBeenCalled();
   });
 
   it('shows why saving failed', async () => {
@@ -73,7 +106,9 @@ describe('c-readiness-user-picker', () => {
     const el = mount();
     wire.emit(users);
     await flush();
-    ($(el, `li[data-user-id="${users[0].userId}"] lightning-button`) as HTMLElement).click();
+    (
+      $(el, `li[data-user-id="${users[0].userId}"] lightning-button[data-action="use"]`) as HTMLElement
+    ).click();
     await flush();
     const error = $(el, '[data-id="save-error"]');
     expect(error.getAttribute('role')).toBe('alert');
