@@ -28,11 +28,21 @@ function mount(name) {
   document.body.dataset.scenario = name;
 }
 
-const initial = SCENARIOS.some((s) => s.name === params.get('scenario'))
-  ? params.get('scenario')
-  : 'mfa-api-via-profile';
+const DEFAULT_SCENARIO = 'mfa-api-via-profile';
+const asked = params.get('scenario');
+const known = SCENARIOS.some((s) => s.name === asked);
+const initial = known ? asked : DEFAULT_SCENARIO;
+if (asked !== null && !known) {
+  // Say so rather than quietly showing another scenario.
+  const notice = document.getElementById('scenario-notice');
+  const fallback = SCENARIOS.find((s) => s.name === DEFAULT_SCENARIO);
+  notice.textContent = `There is no demo scenario named "${asked}": showing "${fallback.title}" instead. Pick one from the Scenario list.`;
+  notice.hidden = false;
+  document.body.dataset.unknownScenario = asked;
+}
 select.value = initial;
 select.addEventListener('change', () => {
+  document.getElementById('scenario-notice').hidden = true;
   const url = new URL(window.location.href);
   url.searchParams.set('scenario', select.value);
   window.history.replaceState(null, '', url);

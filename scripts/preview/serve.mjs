@@ -61,10 +61,25 @@ export function serve(port = Number(process.env.PORT ?? 4173)) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    const { warnings } = await buildPreview();
+    const started = Date.now();
+    process.stdout.write(
+      'preview: bundling the components and the demo data (about 30 s on a first run)...\n'
+    );
+    // A heartbeat, so a slow first bundle never looks like a hang.
+    const beat = setInterval(() => {
+      process.stdout.write(`preview: still bundling (${Math.round((Date.now() - started) / 1000)} s)\n`);
+    }, 5000);
+    let built;
+    try {
+      built = await buildPreview();
+    } finally {
+      clearInterval(beat);
+    }
+    const { warnings } = built;
+    process.stdout.write(`preview: bundled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     for (const w of warnings) process.stderr.write(`preview build warning: ${w}\n`);
     const { url } = await serve();
-    process.stdout.write(`preview: serving Act-On Readiness on demo data at ${url} (Ctrl+C to stop)\n`);
+    process.stdout.write(`preview: open ${url} (demo org data; a reload starts over; Ctrl+C to stop)\n`);
   } catch (error) {
     process.stderr.write(`preview: ${error.message}\n`);
     process.exit(1);

@@ -1,8 +1,14 @@
 /**
  * Real-browser test of the local preview: Debian's chromium (never a downloaded browser) driven by
- * playwright-core. Builds the preview, serves it on 127.0.0.1, and checks the console and the card on
- * fixture scenarios against the engine's own answers. Screenshots go to artifacts/screenshots/.
- * Prints one line per check and closes with "browser: N passed, N failed".
+ * playwright-core. Builds the preview, serves it on 127.0.0.1, and checks the console and the card
+ * against the engine's own answers:
+ * - every scenario x every tab at 360, 768 and 1280 px: no script error, no sideways scroll, and at
+ *   1280 px the worst problem is the first row, on the first screen;
+ * - the keyboard path Fix all -> untick -> apply -> result -> fix log -> Undo;
+ * - axe (WCAG 2 A and AA rules) on the fix preview, the fix log and the field mapping;
+ * - the field mapping saves, the user picker looks without saving and cancels.
+ * Screenshots go to artifacts/screenshots/; with --update-docs the README's hero image
+ * (docs/console.png) is written too. Prints one line per check, then "browser: N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +24,12 @@ const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
+const HERO = path.join(ROOT, 'docs', 'console.png');
+const AXE = require.resolve('axe-core/axe.min.js');
+const UPDATE_DOCS = process.argv.includes('--update-docs');
+const WIDTHS = [360, 768, 1280];
+const FIRST_SCREEN = { width: 1280, height: 800 };
+const TABS = ['checks', 'mapping', 'logins', 'log'];
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -48,9 +60,23 @@ const { loadEngine } = require('../../scripts/lib/load-ts.cjs');
 const { readChecklistRecords } = require('../../scripts/lib/checklist-xml.cjs');
 const engine = loadEngine();
 const checklist = readChecklistRecords();
-const fixture = (name) =>
-  JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures', 'snapshots', `${name}.json`), 'utf8'));
+const FIXTURES = path.join(ROOT, 'fixtures', 'snapshots');
+const SCENARIOS = fs
+  .readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+const fixture = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
 const assess = (snapshot) => engine.assess(checklist, snapshot);
+
+// The console's order, restated from the spec: problems (fail, warn, unknown) by severity, then status.
+const SEVERITY = { blocker: 0, required: 1, recommended: 2, info: 3 };
+const STATUS = { fail: 0, warn: 1, unknown: 2 };
+function worstProblem(report) {
+  const problems = report.checks.filter((c) => c.status in STATUS);
+  problems.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || STATUS[a.status] - STATUS[b.status]);
+  return problems[0] ?? null;
+}
 
 let passed = 0;
 let failed = 0;
@@ -72,12 +98,14 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+const header = '#console c-readiness-header';
+
 async function scoreShown(page) {
-  const label = await page.locator('#console c-readiness-header [role="img"]').getAttribute('aria-label');
+  const label = await page.locator(`${header} [role="img"]`).getAttribute('aria-label');
   return Number(/(\d+)/.exec(label ?? '')?.[1]);
 }
 
-/** Polls the header's score (synthetic shadow hides it from document.querySelector). */
+/** Polls the header's score until it is the one expected (or the time is up). */
 async function waitForScore(page, score, timeout = 15000) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
@@ -86,10 +114,65 @@ async function waitForScore(page, score, timeout = 15000) {
   }
 }
 
-async function chooseScenario(page, name) {
-  await page.selectOption('#scenario', name);
-  await page.waitForSelector(`body[data-scenario="${name}"]`);
-  await page.locator('#console c-readiness-header [data-status]').waitFor();
+/** A fresh page load on a scenario: nothing left over from the previous one. */
+async function open(page, url, scenario) {
+  await page.goto(`${url}?scenario=${encodeURIComponent(scenario)}`);
+  await page.waitForSelector(`body[data-scenario="${scenario}"]`);
+  await page.locator(`${header} [data-status]`).waitFor({ timeout: 20000 });
+}
+
+async function openTab(page, tab) {
+  await page.locator(`#console [role="tab"][data-tab="${tab}"]`).click();
+  await page.locator(`#console [data-panel="${tab}"]`).waitFor();
+}
+
+/** Sideways scroll of the page, with the widest elements when there is some. */
+async function sideways(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [];
+    const walk = (node) => {
+      for (const child of node.children ?? []) {
+        const r = child.getBoundingClientRect();
+        if (r.right > root.clientWidth + 1) {
+          const cls = typeof child.className === 'string' ? child.className.trim().split(/\s+/)[0] : '';
+          wide.push(`${child.tagName.toLowerCase()}${cls ? `.${cls}` : ''} (${Math.round(r.right)} px)`);
+        }
+        walk(child);
+        if (child.shadowRoot) walk(child.shadowRoot);
+      }
+    };
+    walk(document.body);
+    return `page ${root.scrollWidth} px wide in a ${root.clientWidth} px window; widest: ${wide.slice(-4).join(', ')}`;
+  });
+}
+
+/** axe on one element of the page: WCAG 2 A and AA rules. Returns a line per violation. */
+async function axe(page, locator) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const handle = await locator.elementHandle();
+  const violations = await page.evaluate(async (element) => {
+    const result = await window.axe.run(element, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations', 'passes']
+    });
+    const lines = result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+    );
+    // A run that saw nothing proves nothing: axe must have checked the component's own markup.
+    const checked = result.passes.reduce((n, rule) => n + rule.nodes.length, 0);
+    if (checked < 10) lines.push(`axe checked only ${checked} elements: it did not see the component`);
+    return lines;
+  }, handle);
+  await handle.dispose();
+  return violations;
+}
+
+/** Presses a key on an element reached by focus, as a keyboard user would. */
+async function press(locator, key) {
+  await locator.focus();
+  await locator.press(key);
 }
 
 async function main() {
@@ -103,37 +186,103 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
-    viewport: { width: 1400, height: 1000 }
+    viewport: FIRST_SCREEN
   });
   const errors = [];
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(15000);
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+      if (m.type() === 'error' || (m.type() === 'warning' && /lwc|\[LWC/i.test(m.text())))
+        errors.push(m.text());
     });
     process.stdout.write(`browser: ${url} in ${CHROMIUM}\n`);
 
-    await check('the preview loads the console and the card, with every scenario', async () => {
-      await page.goto(url);
-      await page.locator('#console c-readiness-header [data-status]').waitFor({ timeout: 20000 });
+    await check('the preview lists every scenario and says when a ?scenario= is unknown', async () => {
+      await open(page, url, 'mfa-api-via-profile');
       const options = await page.locator('#scenario option').count();
-      const fixtures = fs
-        .readdirSync(path.join(ROOT, 'fixtures', 'snapshots'))
-        .filter((f) => f.endsWith('.json'));
-      assert(options === fixtures.length, `${options} scenarios for ${fixtures.length} fixtures`);
-      await page.locator('#card [data-id="status"]').waitFor();
+      assert(options === SCENARIOS.length, `${options} scenarios for ${SCENARIOS.length} fixtures`);
+      assert(await page.locator('#scenario-notice').isHidden(), 'a notice shows for a known scenario');
+      await page.goto(`${url}?scenario=no-such-scenario`);
+      await page.locator(`${header} [data-status]`).waitFor({ timeout: 20000 });
+      const notice = page.locator('#scenario-notice');
+      assert(await notice.isVisible(), 'no notice for an unknown scenario');
+      assert((await notice.textContent()).includes('no-such-scenario'), 'the notice does not name it');
+      assert(
+        (await page.locator('body').textContent()).includes('reload starts the scenario over'),
+        'the preview does not say that a reload resets it'
+      );
+    });
+
+    for (const scenario of SCENARIOS) {
+      const { report } = assess(fixture(scenario));
+      const worst = worstProblem(report);
+      await check(
+        `${scenario}: ${TABS.length} tabs x ${WIDTHS.join('/')} px without sideways scroll or script errors${
+          worst ? `; ${worst.id} first on the first screen` : ''
+        }`,
+        async () => {
+          const before = errors.length;
+          await page.setViewportSize(FIRST_SCREEN);
+          await open(page, url, scenario);
+          if (worst) {
+            const first = page.locator('#console [data-id="problems"] article[data-check-id]').first();
+            assert(
+              (await first.getAttribute('data-check-id')) === worst.id,
+              `first row ${await first.getAttribute('data-check-id')}`
+            );
+            const box = await first.boundingBox();
+            assert(
+              box && box.y + box.height <= FIRST_SCREEN.height,
+              `first problem ends at ${box?.y + box?.height} px`
+            );
+          } else {
+            await page.locator('#console [data-id="empty"]').waitFor();
+          }
+          // No passing check wears an alarming badge.
+          const loud = await page
+            .locator('#console article[data-status="pass"] [data-id="severity"]:not(.severity_quiet)')
+            .count();
+          assert(loud === 0, `${loud} passing checks wear a red severity badge`);
+          const problems = [];
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: 900 });
+            for (const tab of TABS) {
+              await openTab(page, tab);
+              await page.waitForTimeout(50);
+              const wide = await sideways(page);
+              if (wide) problems.push(`${tab} at ${width} px: ${wide}`);
+            }
+            await openTab(page, 'checks');
+          }
+          assert(!problems.length, problems.join('\n'));
+          assert(errors.length === before, errors.slice(before).join('\n'));
+        }
+      );
+    }
+
+    await page.setViewportSize(FIRST_SCREEN);
+
+    await check('header: ring, status, user and actions on one row at 1280 px', async () => {
+      await open(page, url, 'mfa-api-via-profile');
+      const ring = await page.locator(`${header} div.header > div.ring`).boundingBox();
+      const status = await page.locator(`${header} [data-id="status"]`).boundingBox();
+      const actions = await page.locator(`${header} div.header > div.actions`).boundingBox();
+      assert(ring && status && actions, 'header parts missing');
+      assert(status.x > ring.x + ring.width - 1, 'the status is not beside the ring');
+      assert(status.y < ring.y + ring.height, 'the status wraps under the ring');
+      assert(
+        actions.y < ring.y + ring.height && actions.x > status.x,
+        'the actions are not on the same row, to the right'
+      );
     });
 
     await check(
-      'MFA for API logins via profile: blocked, with the failing checks the engine finds',
+      'MFA for API logins via profile: blocked, the failing checks the engine finds, Open in Setup',
       async () => {
-        await page.selectOption('#scenario', { label: 'MFA for API logins via profile' });
-        await page.waitForSelector('body[data-scenario="mfa-api-via-profile"]');
         const expected = assess(fixture('mfa-api-via-profile')).report;
-        const status = await page
-          .locator('#console c-readiness-header [data-status]')
-          .getAttribute('data-status');
+        const status = await page.locator(`${header} [data-status]`).getAttribute('data-status');
         assert(status === 'blocked', `status ${status}`);
         assert(
           (await scoreShown(page)) === expected.score,
@@ -147,14 +296,24 @@ async function main() {
           .map((c) => c.id)
           .sort();
         assert(JSON.stringify(failing) === JSON.stringify(want), `failing ${failing} != ${want}`);
-        assert(failing.includes('mfa.api-logins-disabled'), 'mfa.api-logins-disabled is not failing');
         const mfa = page.locator('#console article[data-check-id="mfa.api-logins-disabled"]');
         assert(
           (await mfa.locator('[data-id="fix"]').count()) === 0,
           'a profile-only problem offers a Fix button'
         );
-        const href = await mfa.locator('[data-id="setup-link"]').getAttribute('href');
+        const link = mfa.locator('[data-id="action-link"]');
+        assert(
+          (await link.getAttribute('data-kind')) === 'setup',
+          `action ${await link.getAttribute('data-kind')}`
+        );
+        const href = await link.getAttribute('href');
         assert(href && href.includes('/lightning/setup/EnhancedProfiles/'), `setup link ${href}`);
+        await mfa.locator('[data-id="toggle"]').click();
+        await mfa.locator('[data-id="details"]').waitFor();
+        assert(
+          (await mfa.locator('[data-id="evidence"]').textContent()).trim().length > 0,
+          'no evidence shown'
+        );
       }
     );
 
@@ -166,9 +325,6 @@ async function main() {
       );
       const first = await card.locator('[data-check-id]').first().getAttribute('data-check-id');
       assert(first === 'mfa.api-logins-disabled', `first problem ${first}`);
-      await page
-        .locator('#console')
-        .screenshot({ path: path.join(SHOTS, 'console-mfa-api-via-profile.png') });
       await card.screenshot({ path: path.join(SHOTS, 'card-mfa-api-via-profile.png') });
     });
 
@@ -177,16 +333,15 @@ async function main() {
       ['frozen-user', 'user.not-frozen'],
       ['soap-login-no-use-any-api-auth', 'auth.use-any-api-auth'],
       ['soap-login', 'auth.login-method'],
-      ['limited-admin-rights', 'user.not-frozen']
+      ['limited-admin-rights', 'user.not-frozen'],
+      ['idle-connection', 'auth.recent-logins']
     ]) {
       const expected = assess(fixture(scenario)).report;
       await check(
         `${scenario}: console and card say ${expected.status}, ${blocker} first on the card`,
         async () => {
-          await chooseScenario(page, scenario);
-          const status = await page
-            .locator('#console c-readiness-header [data-status]')
-            .getAttribute('data-status');
+          await open(page, url, scenario);
+          const status = await page.locator(`${header} [data-status]`).getAttribute('data-status');
           assert(status === expected.status, `console status ${status}`);
           const card = page.locator('#card');
           await card.locator('[data-id="status"]').waitFor();
@@ -209,38 +364,157 @@ async function main() {
       );
     }
 
+    // The keyboard path on a new user: Fix all, untick a change others need, apply, result, log, Undo.
     const name = 'new-user-fixable';
     const before = assess(fixture(name));
-    const afterScore = assess(engine.applyChanges(fixture(name), before.plan.changes)).report.score;
+    const selected = before.plan.selected;
+    const untick = selected.find((key) => {
+      const n = engine.dependentKeys(before.plan.changes, [key]).size;
+      return key.startsWith('object:') && n > 1 && n < selected.length;
+    });
+    const dropped = engine.dependentKeys(before.plan.changes, [untick]);
+    const kept = before.plan.changes.filter((c) => selected.includes(c.key) && !dropped.has(c.key));
+    const afterScore = assess(engine.applyChanges(fixture(name), kept)).report.score;
 
-    await check(`Fix all safe issues on ${name}: preview, confirm, new score ${afterScore}`, async () => {
-      await chooseScenario(page, name);
-      assert((await scoreShown(page)) === before.report.score, `score before ${await scoreShown(page)}`);
-      await page.locator('#console [data-id="fix-all"] button').click();
-      const rows = page.locator('tr[data-change-key]');
-      await rows.first().waitFor();
-      assert(
-        (await rows.count()) === before.plan.changes.length,
-        `${await rows.count()} changes shown, plan has ${before.plan.changes.length}`
-      );
-      await page.locator('[data-id="confirm"] button').click();
-      await page.locator('[data-id="done"]').waitFor();
-      await page.screenshot({ path: path.join(SHOTS, 'fix-modal-done.png') });
-      await page.locator('[data-id="close"] button').click();
-      await page.locator('[data-id="done"]').waitFor({ state: 'detached' });
-      await waitForScore(page, afterScore);
-      assert((await scoreShown(page)) === afterScore, `score after ${await scoreShown(page)}`);
-      await page.locator('#console').screenshot({ path: path.join(SHOTS, 'console-after-fix.png') });
+    await check(
+      `keyboard: Fix all on ${name}, untick ${untick}, apply, see score ${afterScore}`,
+      async () => {
+        await open(page, url, name);
+        assert((await scoreShown(page)) === before.report.score, `score before ${await scoreShown(page)}`);
+        await press(page.locator('#console [data-id="fix-all"] button'), 'Enter');
+        const rows = page.locator('li[data-change-key]');
+        await rows.first().waitFor();
+        const shown = await rows.count();
+        assert(
+          shown === before.plan.changes.length,
+          `${shown} changes shown, plan has ${before.plan.changes.length}`
+        );
+        const ticked = () => page.locator('li[data-change-key] input[type="checkbox"]:checked').count();
+        assert(
+          (await ticked()) === selected.length,
+          `${await ticked()} ticked, default selection ${selected.length}`
+        );
+        await press(page.locator(`input[type="checkbox"][data-key="${untick}"]`), 'Space');
+        assert(
+          (await ticked()) === kept.length,
+          `${await ticked()} ticked after unticking, expected ${kept.length}`
+        );
+        const cascade = (await page.locator('[data-id="cascade"]').textContent()).trim();
+        assert(cascade.length > 0, 'unticking a change others need says nothing');
+        const confirm = page.locator('[data-id="confirm"] button');
+        assert(
+          (await confirm.textContent()).includes(String(kept.length)),
+          `confirm says ${await confirm.textContent()}`
+        );
+        await page.screenshot({ path: path.join(SHOTS, 'fix-modal-review.png') });
+        await press(confirm, 'Enter');
+        const done = page.locator('[data-id="done"]');
+        await done.waitFor();
+        assert(
+          (await done.textContent()).includes(String(afterScore)),
+          `result says ${await done.textContent()}`
+        );
+        await page.screenshot({ path: path.join(SHOTS, 'fix-modal-done.png') });
+      }
+    );
+
+    await check('axe: the fix preview result has no WCAG A/AA violations', async () => {
+      const violations = await axe(page, page.locator('section[role="dialog"]').first());
+      assert(!violations.length, violations.join('\n'));
     });
 
-    await check('the fix log lists the fix and Undo restores the score', async () => {
-      await page.locator('#console lightning-tabset').getByRole('tab', { name: 'Fix log' }).click();
-      const undo = page.locator('#console tr[data-log-id] button', { hasText: 'Undo' });
-      await undo.first().waitFor();
-      await undo.first().click();
+    await check('keyboard: the result leads to the fix log, and Undo restores the score', async () => {
+      await press(page.locator('[data-id="open-log"] button'), 'Enter');
+      await page.locator('[data-id="done"]').waitFor({ state: 'detached' });
+      await page.locator('#console [data-panel="log"]').waitFor();
+      await waitForScore(page, afterScore);
+      assert((await scoreShown(page)) === afterScore, `score after apply ${await scoreShown(page)}`);
+      const entry = page.locator('#console li[data-log-id]').first();
+      await entry.waitFor();
+      await press(entry.locator('[data-id="toggle-changes"]'), 'Enter');
+      const changes = entry.locator('[data-id="changes"] li');
+      await changes.first().waitFor();
+      assert(
+        (await changes.count()) === kept.length,
+        `${await changes.count()} changes logged, ${kept.length} applied`
+      );
+      const violations = await axe(page, page.locator('#console c-readiness-fix-log'));
+      assert(!violations.length, `axe on the fix log:\n${violations.join('\n')}`);
+      await page.locator('#console').screenshot({ path: path.join(SHOTS, 'fix-log.png') });
+      await press(entry.locator('[data-id="undo"] button'), 'Enter');
       await waitForScore(page, before.report.score);
       assert((await scoreShown(page)) === before.report.score, `score after undo ${await scoreShown(page)}`);
-      await page.locator('#card').screenshot({ path: path.join(SHOTS, 'card-new-user-fixable.png') });
+    });
+
+    await check('axe: the fix preview in review has no WCAG A/AA violations', async () => {
+      await open(page, url, 'mfa-api-via-permission-set');
+      await page.locator('#console [data-id="fix-all"] button').click();
+      await page.locator('li[data-change-key]').first().waitFor();
+      const violations = await axe(page, page.locator('section[role="dialog"]').first());
+      await page.locator('[data-id="cancel"] button').click();
+      await page.locator('li[data-change-key]').first().waitFor({ state: 'detached' });
+      assert(!violations.length, violations.join('\n'));
+    });
+
+    await check(
+      'field mapping: pick a Lead Score field, save, and the mapping says so; axe clean',
+      async () => {
+        await open(page, url, 'unmapped-lead-score');
+        await openTab(page, 'mapping');
+        const select = page.locator('#console [data-panel="mapping"] select').first();
+        await select.waitFor();
+        const violations = await axe(page, page.locator('#console c-readiness-field-mapping'));
+        assert(!violations.length, `axe on the mapping:\n${violations.join('\n')}`);
+        const values = await select
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+        assert(values.length > 0, 'no field offered for the mapping');
+        await select.selectOption(values[0]);
+        await page.locator('#console [data-panel="mapping"] [data-id="save"] button').click();
+        const row = page.locator('#console [data-panel="mapping"] [data-mapping-key]').first();
+        await page.waitForFunction(
+          ([el, value]) => el.textContent.includes(value),
+          [await row.locator('[data-id="saved"]').elementHandle(), values[0]]
+        );
+        assert(
+          (await page.locator('#console [data-panel="mapping"] [data-id="error"]').count()) === 0,
+          'save failed'
+        );
+      }
+    );
+
+    await check('user picker: Cancel returns; Look shows a user without saving; Use saves them', async () => {
+      await open(page, url, 'mfa-api-via-profile');
+      const userLine = async () => (await page.locator(`${header} [data-id="user"]`).textContent()).trim();
+      const saved = await userLine();
+      await page.locator(`${header} [data-id="change-user"] button`).click();
+      await page.locator('#console c-readiness-user-picker [data-id="cancel"] button').click();
+      await page.locator(`${header} [data-status]`).waitFor();
+      assert((await userLine()) === saved, 'Cancel changed the user');
+      await page.locator(`${header} [data-id="change-user"] button`).click();
+      const other = page
+        .locator('#console [data-id="suggestions"] li[data-user-id]')
+        .filter({ hasNot: page.locator('.slds-badge') });
+      const look = other.first().locator('[data-action="look"] button');
+      await look.waitFor();
+      await look.click();
+      await page.locator('#console [data-id="viewing-other"]').waitFor();
+      assert((await userLine()) !== saved, 'Look did not show the other user');
+      await page.locator('#console [data-id="use-shown-user"] button').click();
+      await page.locator('#console [data-id="viewing-other"]').waitFor({ state: 'detached' });
+    });
+
+    await check('hero screenshot: a failing blocker and its fix, console and card', async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await open(page, url, 'mfa-api-via-permission-set');
+      const first = page.locator('#console [data-id="problems"] article[data-check-id]').first();
+      assert((await first.getAttribute('data-status')) === 'fail', 'the first row does not fail');
+      assert((await first.locator('[data-id="fix"]').count()) === 1, 'the first row offers no Fix');
+      await first.locator('[data-id="toggle"]').click();
+      await first.locator('[data-id="how-to-fix"]').waitFor();
+      const shot = path.join(SHOTS, 'hero.png');
+      await page.screenshot({ path: shot });
+      if (UPDATE_DOCS) fs.copyFileSync(shot, HERO);
     });
 
     await check('no script errors on the page', async () => {
@@ -251,7 +525,9 @@ async function main() {
     server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  process.stdout.write(`screenshots: ${path.relative(ROOT, SHOTS)}/\n`);
+  process.stdout.write(
+    `screenshots: ${path.relative(ROOT, SHOTS)}/${UPDATE_DOCS ? `; ${path.relative(ROOT, HERO)} updated` : ''}\n`
+  );
   process.stdout.write(`browser: ${passed} passed, ${failed} failed\n`);
   process.exit(failed ? 1 : 0);
 }

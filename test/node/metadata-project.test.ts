@@ -72,10 +72,21 @@ describe('shipped metadata the README and scripts rely on', () => {
     ).toBe(false);
   });
 
-  it('puts the card on Home and App pages (no Lightning page target exists for Setup Home)', () => {
+  it('puts the card on Home and App pages and in the utility bar (no Lightning page target exists for Setup Home)', () => {
     const card = readXml('lwc/readinessCard/readinessCard.js-meta.xml').LightningComponentBundle;
     expect(card.isExposed).toBe('true');
-    expect([].concat(card.targets.target).sort()).toEqual(['lightning__AppPage', 'lightning__HomePage']);
+    expect([].concat(card.targets.target).sort()).toEqual([
+      'lightning__AppPage',
+      'lightning__HomePage',
+      'lightning__UtilityBar'
+    ]);
+    // The one property (userId) is offered on every target.
+    const raw = fs.readFileSync(path.join(MAIN, 'lwc/readinessCard/readinessCard.js-meta.xml'), 'utf8');
+    expect(/<targetConfig targets="([^"]+)"/.exec(raw)?.[1].split(',').sort()).toEqual([
+      'lightning__AppPage',
+      'lightning__HomePage',
+      'lightning__UtilityBar'
+    ]);
   });
 });
 

@@ -58,9 +58,8 @@ export function refreshApex(value) {
   return owner ? owner.fetch() : Promise.resolve();
 }
 
-function suggestions() {
-  const snap = org.state.snapshot;
-  if (!snap) return [];
+/** One suggestion per user of the demo org, with the reasons the Apex finder gives. */
+function suggestion(snap, saved) {
   const u = snap.user;
   const reasons = [];
   if (/act-?on|integration|sync|api/i.test(`${u.Name} ${u.Username}`))
@@ -69,24 +68,26 @@ function suggestions() {
   if ((snap.oauthTokens ?? []).some((t) => /act-on/i.test(t.AppName)))
     reasons.push('Authorized the Act-On app');
   if (!reasons.length) reasons.push('Holds API Enabled');
-  return [
-    {
-      userId: u.Id,
-      name: u.Name ?? u.Username,
-      username: u.Username,
-      profileName: u.Profile?.Name ?? null,
-      license: u.Profile?.UserLicense?.Name ?? null,
-      isActive: u.IsActive,
-      lastLoginDate: u.LastLoginDate ?? null,
-      score: 90,
-      reasons
-    }
-  ];
+  return {
+    userId: u.Id,
+    name: u.Name ?? u.Username,
+    username: u.Username,
+    profileName: u.Profile?.Name ?? null,
+    license: u.Profile?.UserLicense?.Name ?? null,
+    isActive: u.IsActive,
+    lastLoginDate: u.LastLoginDate ?? null,
+    score: saved ? 90 : 50,
+    reasons
+  };
+}
+
+function suggestions() {
+  return org.users().map((snap, i) => suggestion(snap, i === 0));
 }
 
 export const getReadiness = wireable(
-  () => ({
-    snapshot: org.state.chosen ? org.snapshotCopy() : null,
+  ({ userId }) => ({
+    snapshot: org.state.chosen || userId ? org.snapshotFor(userId) : null,
     checklist: org.getChecklist(),
     canFix: org.state.canFix,
     missingPermissions: org.state.canFix ? [] : ['Act_On_Readiness_Fix', 'Manage Users'],
@@ -99,7 +100,11 @@ export const findIntegrationUsers = wireable(() => suggestions());
 
 export const saveIntegrationUser = wireable(({ userId }) => {
   if (!userId) throw apexError('Choose a user first.');
-  org.state.chosen = true;
+  try {
+    org.saveUser(userId);
+  } catch (error) {
+    throw apexError(error.message);
+  }
   org.changed();
   return null;
 });

@@ -18,23 +18,63 @@ export const state = {
   chosen: false,
   canFix: true,
   log: [],
-  counter: 0
+  counter: 0,
+  others: new Map()
 };
+
+/**
+ * Other people in the demo org, to look at without saving them: the users of these scenarios (each
+ * with its own snapshot), unless one is the scenario's own user.
+ */
+const OTHER_PEOPLE = ['new-user-fixable', 'normal-user-fixable', 'system-administrator'];
+
+function snapshotOf(name) {
+  const { fixture: _meta, ...snapshot } = clone(fixtures[name]);
+  return snapshot;
+}
 
 /** Loads a fixture: a fresh org in which the integration user is already chosen. */
 export function setScenario(name, options = {}) {
-  const fixture = fixtures[name];
-  if (!fixture) throw new Error(`no scenario ${name}`);
-  const { fixture: _meta, ...snapshot } = clone(fixture);
+  if (!fixtures[name]) throw new Error(`no scenario ${name}`);
   state.scenario = name;
-  state.snapshot = snapshot;
+  state.snapshot = snapshotOf(name);
   state.chosen = options.chosen ?? true;
   state.canFix = options.canFix ?? true;
   state.log = [];
+  state.others = new Map();
+  for (const other of OTHER_PEOPLE) {
+    const snapshot = snapshotOf(other);
+    if (snapshot.user.Id !== state.snapshot.user.Id) state.others.set(snapshot.user.Id, snapshot);
+  }
+}
+
+/** The snapshot of a user of the demo org: the saved integration user's unless another is asked for. */
+export function snapshotFor(userId) {
+  if (!userId || userId === state.snapshot.user.Id) return clone(state.snapshot);
+  const other = state.others.get(userId);
+  if (!other) throw new Error(`There is no user ${userId} in the demo org.`);
+  return clone(other);
+}
+
+/** Saves another user of the demo org as the integration user (the one fixes apply to). */
+export function saveUser(userId) {
+  if (userId !== state.snapshot.user.Id) {
+    const next = state.others.get(userId);
+    if (!next) throw new Error(`There is no user ${userId} in the demo org.`);
+    state.others.delete(userId);
+    state.others.set(state.snapshot.user.Id, state.snapshot);
+    state.snapshot = next;
+  }
+  state.chosen = true;
+}
+
+/** Every user of the demo org, the saved one first. */
+export function users() {
+  return state.snapshot ? [state.snapshot, ...state.others.values()] : [];
 }
 
 // The record picker stand-in lists the users this org knows.
-globalThis.readinessPreviewUsers = () => (state.snapshot ? [state.snapshot.user] : []);
+globalThis.readinessPreviewUsers = () => users().map((snapshot) => snapshot.user);
 
 export function getChecklist() {
   return checklist;
