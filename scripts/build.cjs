@@ -10,6 +10,7 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const tsc = require.resolve('typescript/bin/tsc');
+const started = Date.now();
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json')], {
   stdio: 'inherit'
 });
@@ -17,3 +18,6 @@ if (result.status !== 0) {
   process.stderr.write('build: TypeScript compilation failed (see above)\n');
   process.exit(result.status ?? 1);
 }
+process.stdout.write(
+  `build: TypeScript compiled to the .js the platform deploys in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+);
