@@ -29,6 +29,24 @@ export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins
 export type { LoginKind } from './logins';
 export { HIGH_RISK_PERMISSIONS, IDENTITY_PERMISSIONS, permissionLabel } from './vocabulary';
 export { applyChanges } from './simulate';
+export {
+  ACTON_NAME_PATTERNS,
+  ADMIN_RIGHTS,
+  CANDIDATE_READS,
+  INTEGRATION_NAME_PATTERNS,
+  LOGIN_HISTORY_RIGHT,
+  PERMISSION_SET_FIELDS,
+  READ_LIMITS,
+  SNAPSHOT_READS,
+  limitOf,
+  mappedField,
+  readInputs
+} from './reads';
+export type { ReadDeclaration, ReadInputs, ReadLimit, ReadOwner } from './reads';
+export { CANDIDATE_WEIGHTS, rankCandidates } from './candidates';
+export type { Candidate, CandidateSources, CandidateUser } from './candidates';
+export { ComparisonError, asComparableReport, compareReports } from './compare';
+export type { CheckChange, ComparableReport, Comparison } from './compare';
 export type {
   Severity,
   CheckStatus,

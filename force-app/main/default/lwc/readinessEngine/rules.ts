@@ -4,6 +4,7 @@
  * The fix for permission-absent (removing an assignment) needs the other checks and is added by
  * the engine afterwards.
  */
+import { mappedField } from './reads';
 import { AccessModel, OBJECT_FLAG_LABELS, OBJECT_FLAGS, describeSource, type Source } from './access';
 import { fieldPermission, flagList, grantFix, manualFix, objectGrants, systemPermission } from './fixes';
 import type {
@@ -581,17 +582,10 @@ function resolveField(
   access: AccessModel
 ): { object: string; field: string | null; logical: string; mappedBy: 'mapping' | 'default' | null } {
   const [object, name] = (d.target as string).split('.');
-  if (!d.mapped) return { object, field: name, logical: name, mappedBy: null };
-  const mapping = access.snapshot.fieldMapping?.[`${object}.${name}`];
-  if (mapping)
-    return {
-      object,
-      field: mapping.includes('.') ? mapping.split('.')[1] : mapping,
-      logical: name,
-      mappedBy: 'mapping'
-    };
-  if (d.defaultField) return { object, field: d.defaultField, logical: name, mappedBy: 'default' };
-  return { object, field: null, logical: name, mappedBy: null };
+  const field = mappedField(d, access.snapshot.fieldMapping);
+  if (!d.mapped) return { object, field, logical: name, mappedBy: null };
+  const mappedBy = access.snapshot.fieldMapping?.[`${object}.${name}`] ? 'mapping' : field ? 'default' : null;
+  return { object, field, logical: name, mappedBy };
 }
 
 const fieldAccessRule: Rule = (d, access) => {

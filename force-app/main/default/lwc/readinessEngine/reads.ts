@@ -1,0 +1,433 @@
+/**
+ * What the engine needs read from an org, declared once: each query's object, the fields it
+ * selects, the fields it filters on, its order and its cap. Two readers implement it, the Apex
+ * reader in the org (ReadinessSnapshotReader, ReadinessUserFinder) and the command line's REST
+ * reader (scripts/lib/org-reader.cjs); test/node/read-contract.test.ts checks both against this
+ * declaration so they cannot drift, and soql-contract.test.ts checks that every field the engine
+ * reads from a snapshot is selected here.
+ *
+ * Also here: what the reads take from the checklist (which objects, fields, permissions and app
+ * names), so that both readers ask for the same things.
+ */
+import { HIGH_RISK_PERMISSIONS } from './vocabulary';
+import type { CheckDefinition } from './types';
+
+/** Caps of the reads. The Apex classes hold the same numbers as constants (checked by the contract test). */
+export const READ_LIMITS = Object.freeze({
+  /** Assignments of the user and the running user together. */
+  ASSIGNMENT_LIMIT: 1000,
+  /** Object and field permission rows of the user's sets. */
+  ROW_CAP: 3000,
+  /** One row per readable field (an aggregate query returns at most 2,000 rows). */
+  AGGREGATE_CAP: 2000,
+  /** The plain query that replaces the aggregate where an org refuses to group. */
+  READABLE_FALLBACK_CAP: 5000,
+  /** Newest logins read. */
+  LOGIN_HISTORY_LIMIT: 50,
+  OAUTH_TOKEN_LIMIT: 200,
+  /** Described fields sent, the checks' own fields first. */
+  FIELD_CAP: 2500,
+  /** Custom objects related to Lead or Contact looked at. */
+  RELATED_LIMIT: 50,
+  /** Rows per candidate source of the user finder. */
+  SOURCE_LIMIT: 200,
+  /** Logins scanned for candidates (30 days). */
+  LOGIN_SCAN_LIMIT: 2000,
+  /** Users read for the candidates found (every source together). */
+  CANDIDATE_USER_LIMIT: 3000,
+  /** Candidates ranked and shown. */
+  MAX_CANDIDATES: 50
+});
+
+export type ReadLimit = keyof typeof READ_LIMITS;
+
+/** Who runs a read: an Apex class with a SOQL query, or the command line only. */
+export type ReadOwner = 'ReadinessSnapshotReader' | 'ReadinessUserFinder' | 'cli';
+
+export interface ReadDeclaration {
+  /** Stable name of the read. */
+  name: string;
+  /** The Apex class whose query implements it ('cli': the org side needs no query). */
+  owner: ReadOwner;
+  object: string;
+  /** Fields selected, in any order; an aggregate as COUNT(Id). */
+  fields: readonly string[];
+  /**
+   * Also selects the Boolean Permissions* fields of readInputs().permissionFields and the admin
+   * rights (ADMIN_RIGHTS), those the org has (describe): never named statically.
+   */
+  withPermissionFields?: boolean;
+  /** Fields the WHERE clause filters on. */
+  filters: readonly string[];
+  groupBy?: readonly string[];
+  orderBy?: string;
+  /** The cap (LIMIT) by name, or null when the query takes none (its rows are bounded otherwise). */
+  limit: ReadLimit | 'one' | null;
+  /** At the cap, the snapshot's truncated[key] is set. */
+  truncates?: string;
+  /** A read the running user may lack the right for: the access flag it sets false. */
+  accessFlag?: string;
+  /** Why the read exists, for people. */
+  purpose: string;
+}
+
+/** The running user's rights the reads depend on, with their Setup names (as the Apex reader holds them). */
+export const ADMIN_RIGHTS: Readonly<Record<string, string>> = Object.freeze({
+  PermissionsViewSetup: 'View Setup and Configuration',
+  PermissionsManageProfilesPermissionsets: 'Manage Profiles and Permission Sets',
+  PermissionsAssignPermissionSets: 'Assign Permission Sets',
+  PermissionsManageUsers: 'Manage Users',
+  PermissionsMonitorLoginHistory: 'Monitor Login History',
+  PermissionsCustomizeApplication: 'Customize Application'
+});
+
+/** What reading login history needs (either right). */
+export const LOGIN_HISTORY_RIGHT = 'Manage Users or Monitor Login History';
+
+/** PermissionSet fields read besides the Permissions* fields. */
+export const PERMISSION_SET_FIELDS: readonly string[] = Object.freeze([
+  'Id',
+  'Name',
+  'Label',
+  'Type',
+  'IsOwnedByProfile',
+  'ProfileId',
+  'Profile.Name',
+  'PermissionSetGroupId',
+  'LicenseId',
+  'NamespacePrefix'
+]);
+
+export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
+  {
+    name: 'user',
+    owner: 'ReadinessSnapshotReader',
+    object: 'User',
+    fields: [
+      'Id',
+      'Username',
+      'Name',
+      'IsActive',
+      'UserType',
+      'ProfileId',
+      'Profile.Name',
+      'Profile.UserLicense.Name',
+      'LastLoginDate'
+    ],
+    filters: ['Id'],
+    limit: 'one',
+    purpose: 'the user scored'
+  },
+  {
+    name: 'assignments',
+    owner: 'ReadinessSnapshotReader',
+    object: 'PermissionSetAssignment',
+    fields: ['Id', 'AssigneeId', 'PermissionSetId', 'PermissionSetGroupId', 'ExpirationDate'],
+    filters: ['AssigneeId'],
+    limit: 'ASSIGNMENT_LIMIT',
+    truncates: 'assignments',
+    purpose:
+      "the user's and the running user's assignments (the profile's set and each group's are assignments too)"
+  },
+  {
+    name: 'permissionSets',
+    owner: 'ReadinessSnapshotReader',
+    object: 'PermissionSet',
+    fields: PERMISSION_SET_FIELDS,
+    withPermissionFields: true,
+    filters: ['Id', 'Name', 'NamespacePrefix'],
+    limit: null,
+    purpose: "the assigned sets, plus the product's own set by name"
+  },
+  {
+    name: 'assigneeCounts',
+    owner: 'ReadinessSnapshotReader',
+    object: 'PermissionSetAssignment',
+    fields: ['PermissionSetId', 'COUNT(Id)'],
+    filters: ['PermissionSetId'],
+    groupBy: ['PermissionSetId'],
+    limit: null,
+    purpose: 'how many users hold each set ("who else is affected")'
+  },
+  {
+    name: 'objectPermissions',
+    owner: 'ReadinessSnapshotReader',
+    object: 'ObjectPermissions',
+    fields: [
+      'ParentId',
+      'SobjectType',
+      'PermissionsRead',
+      'PermissionsCreate',
+      'PermissionsEdit',
+      'PermissionsDelete',
+      'PermissionsViewAllRecords',
+      'PermissionsModifyAllRecords'
+    ],
+    filters: ['ParentId', 'SobjectType'],
+    limit: 'ROW_CAP',
+    truncates: 'objectPermissions',
+    purpose: 'object access of the sets on the checked objects'
+  },
+  {
+    name: 'fieldPermissions',
+    owner: 'ReadinessSnapshotReader',
+    object: 'FieldPermissions',
+    fields: ['ParentId', 'SobjectType', 'Field', 'PermissionsRead', 'PermissionsEdit'],
+    filters: ['ParentId', 'Field'],
+    limit: 'ROW_CAP',
+    truncates: 'fieldPermissions',
+    purpose: 'field access of the sets on the fields the checks name (who grants what)'
+  },
+  {
+    name: 'readableFields',
+    owner: 'ReadinessSnapshotReader',
+    object: 'FieldPermissions',
+    fields: ['SobjectType', 'Field', 'COUNT(Id)'],
+    filters: ['ParentId', 'SobjectType', 'PermissionsRead'],
+    groupBy: ['SobjectType', 'Field'],
+    limit: 'AGGREGATE_CAP',
+    truncates: 'readableFields',
+    purpose: 'every field readable through field-level security, one row per field'
+  },
+  {
+    name: 'readableFieldsPlain',
+    owner: 'ReadinessSnapshotReader',
+    object: 'FieldPermissions',
+    fields: ['SobjectType', 'Field'],
+    filters: ['ParentId', 'SobjectType', 'PermissionsRead'],
+    limit: 'READABLE_FALLBACK_CAP',
+    truncates: 'readableFields',
+    purpose: 'the same where an org refuses to group FieldPermissions'
+  },
+  {
+    name: 'fieldDefinitions',
+    owner: 'ReadinessSnapshotReader',
+    object: 'FieldDefinition',
+    fields: [
+      'QualifiedApiName',
+      'EntityDefinition.QualifiedApiName',
+      'SecurityClassification',
+      'ComplianceGroup'
+    ],
+    filters: ['EntityDefinition.QualifiedApiName'],
+    limit: null,
+    accessFlag: 'fieldClassification',
+    purpose: 'data classification of the checked objects (FieldDefinition refuses a LIMIT)'
+  },
+  {
+    name: 'userLogin',
+    owner: 'ReadinessSnapshotReader',
+    object: 'UserLogin',
+    fields: ['IsFrozen', 'IsPasswordLocked'],
+    filters: ['UserId'],
+    limit: 'one',
+    accessFlag: 'userLogin',
+    purpose: 'frozen or locked out'
+  },
+  {
+    name: 'loginHistory',
+    owner: 'ReadinessSnapshotReader',
+    object: 'LoginHistory',
+    fields: ['LoginTime', 'Status', 'LoginType', 'Application', 'ApiType', 'ApiVersion', 'SourceIp'],
+    filters: ['UserId'],
+    orderBy: 'LoginTime DESC',
+    limit: 'LOGIN_HISTORY_LIMIT',
+    truncates: 'loginHistory',
+    accessFlag: 'loginHistory',
+    purpose: "the user's newest logins"
+  },
+  {
+    name: 'oauthTokens',
+    owner: 'ReadinessSnapshotReader',
+    object: 'OauthToken',
+    fields: ['AppName', 'UserId', 'User.Name', 'User.Username', 'LastUsedDate', 'UseCount'],
+    filters: ['AppName'],
+    orderBy: 'LastUsedDate DESC',
+    limit: 'OAUTH_TOKEN_LIMIT',
+    accessFlag: 'oauthTokens',
+    purpose: 'OAuth tokens of apps named like Act-On'
+  },
+  {
+    name: 'fieldMapping',
+    owner: 'cli',
+    object: 'Readiness_Field_Mapping__c',
+    fields: ['Name', 'Field_Api_Name__c'],
+    filters: [],
+    limit: null,
+    purpose:
+      "the admin's field mapping where the package is installed (Apex reads the custom setting with getAll)"
+  },
+  {
+    name: 'userByUsername',
+    owner: 'cli',
+    object: 'User',
+    fields: ['Id', 'Username', 'Name'],
+    filters: ['Username'],
+    limit: 'one',
+    purpose: 'the user the command line is logged in as (Apex has UserInfo), and --user given as a username'
+  }
+] as ReadDeclaration[]);
+
+/** The user finder's raw reads: every source of candidates, then the candidates' user records. */
+export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
+  {
+    name: 'candidateApiOnly',
+    owner: 'ReadinessUserFinder',
+    object: 'PermissionSetAssignment',
+    fields: ['AssigneeId'],
+    filters: ['PermissionSet.PermissionsApiUserOnly'],
+    limit: 'SOURCE_LIMIT',
+    purpose: 'users holding API Only User (the field is read through describe)'
+  },
+  {
+    name: 'candidatePermissionSets',
+    owner: 'ReadinessUserFinder',
+    object: 'PermissionSetAssignment',
+    fields: ['AssigneeId', 'PermissionSet.Name', 'PermissionSet.Label'],
+    filters: ['PermissionSet.Name', 'PermissionSet.Label'],
+    limit: 'SOURCE_LIMIT',
+    purpose: "users holding the product's set or a set labelled like Act-On"
+  },
+  {
+    name: 'candidateNames',
+    owner: 'ReadinessUserFinder',
+    object: 'User',
+    fields: ['Id', 'Name', 'Username'],
+    filters: ['Name', 'Username'],
+    limit: 'SOURCE_LIMIT',
+    purpose: 'users named like Act-On or integration'
+  },
+  {
+    name: 'candidateOauth',
+    owner: 'ReadinessUserFinder',
+    object: 'OauthToken',
+    fields: ['UserId', 'AppName'],
+    filters: ['AppName'],
+    limit: 'SOURCE_LIMIT',
+    accessFlag: 'oauthTokens',
+    purpose: 'users holding an OAuth token of an app named like Act-On'
+  },
+  {
+    name: 'candidateLogins',
+    owner: 'ReadinessUserFinder',
+    object: 'LoginHistory',
+    fields: ['UserId', 'Status'],
+    filters: ['LoginTime', 'LoginType'],
+    orderBy: 'LoginTime DESC',
+    limit: 'LOGIN_SCAN_LIMIT',
+    accessFlag: 'loginHistory',
+    purpose: 'non-interactive logins of the last 30 days'
+  },
+  {
+    name: 'candidateUsers',
+    owner: 'ReadinessUserFinder',
+    object: 'User',
+    fields: [
+      'Id',
+      'Name',
+      'Username',
+      'IsActive',
+      'LastLoginDate',
+      'Profile.Name',
+      'Profile.UserLicense.Name'
+    ],
+    filters: ['Id'],
+    limit: 'CANDIDATE_USER_LIMIT',
+    purpose: 'the user records of every candidate found'
+  }
+] as ReadDeclaration[]);
+
+/** Name patterns of the finder (SOQL LIKE, case-insensitive). */
+export const ACTON_NAME_PATTERNS: readonly string[] = Object.freeze([
+  '%act-on%',
+  '%acton%',
+  '%act on%',
+  '%act_on%'
+]);
+export const INTEGRATION_NAME_PATTERNS: readonly string[] = Object.freeze(['%integration%']);
+
+/** What the reads take from the checklist: the same answers as ReadinessChecklist.cls gives the Apex reader. */
+export interface ReadInputs {
+  /** Objects described in full and whose permissions are read: the checklist's, plus Task. */
+  objects: string[];
+  /** Parents whose custom child objects are looked at (custom-related rule). */
+  relatedParents: string[];
+  /** Object.Field of every field check, mapped ones resolved (task fields also as Activity.Field). */
+  checkedFields: string[];
+  /** Permissions* fields the checklist names, plus the high-risk list. */
+  permissionFields: string[];
+  /** App names of the oauth-app rule, and the LIKE patterns the token read uses. */
+  oauthAppNames: string[];
+  oauthPatterns: string[];
+}
+
+const ACTIVITY = ['Task', 'Event'];
+const PERMISSION_RULES = new Set(['system-permission', 'permission-absent', 'api-auth-permission']);
+
+const list = (value: string | null): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The org field a field check points to: its target, or for a mapped check the mapping or the default. */
+export function mappedField(d: CheckDefinition, mapping: Record<string, string> | undefined): string | null {
+  const [, name] = (d.target ?? '').trim().split('.');
+  if (!d.mapped) return name ?? null;
+  const mapped = mapping?.[(d.target ?? '').trim()];
+  if (mapped) return mapped.includes('.') ? mapped.split('.')[1] : mapped;
+  return d.defaultField;
+}
+
+/** Distinct values in first-seen order. */
+const distinct = (values: string[]): string[] => [...new Set(values)];
+
+export function readInputs(
+  definitions: readonly CheckDefinition[],
+  mapping?: Record<string, string>
+): ReadInputs {
+  const objects = ['Task'];
+  const relatedParents: string[] = [];
+  const checkedFields: string[] = [];
+  const permissionFields = [...HIGH_RISK_PERMISSIONS];
+  const oauthAppNames: string[] = [];
+  for (const d of definitions) {
+    const target = (d.target ?? '').trim();
+    if (d.rule === 'object-access' && target) objects.push(target);
+    else if (d.rule === 'field-budget' && target) objects.push(...list(target));
+    else if (d.rule === 'custom-related' && target) relatedParents.push(...list(target));
+    else if (d.rule === 'oauth-app') oauthAppNames.push(target || 'Act-On');
+    else if (PERMISSION_RULES.has(d.rule) && target) permissionFields.push(target);
+    else if (d.rule === 'field-access' && target) {
+      const object = target.split('.')[0].trim();
+      objects.push(object);
+      const field = mappedField(d, mapping);
+      if (field) {
+        checkedFields.push(`${object}.${field}`);
+        if (ACTIVITY.includes(object)) checkedFields.push(`Activity.${field}`);
+      }
+    }
+  }
+  const names = distinct(oauthAppNames);
+  return {
+    objects: distinct(objects),
+    relatedParents: distinct(relatedParents),
+    checkedFields: distinct(checkedFields),
+    permissionFields: distinct(permissionFields),
+    oauthAppNames: names,
+    oauthPatterns: distinct(
+      names.flatMap((n) => [
+        `%${n}%`,
+        `%${n.replace(/[^A-Za-z0-9]/g, '')}%`,
+        `%${n.replace(/[^A-Za-z0-9]/g, ' ')}%`
+      ])
+    )
+  };
+}
+
+/** The limit of a read as a number (null: none). */
+export function limitOf(read: ReadDeclaration): number | null {
+  if (read.limit === null) return null;
+  if (read.limit === 'one') return 1;
+  return READ_LIMITS[read.limit];
+}
