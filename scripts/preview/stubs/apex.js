@@ -58,31 +58,51 @@ export function refreshApex(value) {
   return owner ? owner.fetch() : Promise.resolve();
 }
 
-/** One suggestion per user of the demo org, with the reasons the Apex finder gives. */
-function suggestion(snap, saved) {
-  const u = snap.user;
-  const reasons = [];
-  if (/act-?on|integration|sync|api/i.test(`${u.Name} ${u.Username}`))
-    reasons.push('Name or username mentions Act-On, integration or sync');
-  if (u.LastLoginDate) reasons.push('Logs in regularly');
-  if ((snap.oauthTokens ?? []).some((t) => /act-on/i.test(t.AppName)))
-    reasons.push('Authorized the Act-On app');
-  if (!reasons.length) reasons.push('Holds API Enabled');
-  return {
-    userId: u.Id,
-    name: u.Name ?? u.Username,
-    username: u.Username,
-    profileName: u.Profile?.Name ?? null,
-    license: u.Profile?.UserLicense?.Name ?? null,
-    isActive: u.IsActive,
-    lastLoginDate: u.LastLoginDate ?? null,
-    score: saved ? 90 : 50,
-    reasons
+/**
+ * The finder's raw records for the demo org, as ReadinessUserFinder returns them: the console ranks
+ * them with the engine. Every user of the demo org is found by at least one source.
+ */
+function candidateSources() {
+  const sources = {
+    apiOnly: [],
+    permissionSets: [],
+    names: [],
+    oauthTokens: [],
+    logins: [],
+    users: [],
+    skipped: []
   };
-}
-
-function suggestions() {
-  return org.users().map((snap, i) => suggestion(snap, i === 0));
+  for (const snap of org.users()) {
+    const u = snap.user;
+    const held = new Set((snap.assignments ?? []).map((a) => a.PermissionSetId));
+    for (const ps of snap.permissionSets ?? []) {
+      if (!held.has(ps.Id)) continue;
+      if (ps.PermissionsApiUserOnly) sources.apiOnly.push({ AssigneeId: u.Id });
+      if (ps.Name === 'Act_On_Integration_User' || /act-?on/i.test(ps.Label ?? ''))
+        sources.permissionSets.push({ AssigneeId: u.Id, PermissionSet: { Name: ps.Name, Label: ps.Label } });
+    }
+    if (/act[-_ ]?on|integration/i.test(`${u.Name} ${u.Username}`))
+      sources.names.push({ Id: u.Id, Name: u.Name, Username: u.Username });
+    for (const t of snap.oauthTokens ?? []) sources.oauthTokens.push({ UserId: u.Id, AppName: t.AppName });
+    for (const l of snap.loginHistory ?? [])
+      if (l.LoginType !== 'Application') sources.logins.push({ UserId: u.Id, Status: l.Status });
+    const found =
+      sources.names.some((r) => r.Id === u.Id) ||
+      sources.apiOnly.some((r) => r.AssigneeId === u.Id) ||
+      sources.permissionSets.some((r) => r.AssigneeId === u.Id) ||
+      sources.oauthTokens.some((r) => r.UserId === u.Id) ||
+      sources.logins.some((r) => r.UserId === u.Id);
+    if (found)
+      sources.users.push({
+        Id: u.Id,
+        Name: u.Name,
+        Username: u.Username,
+        IsActive: u.IsActive,
+        LastLoginDate: u.LastLoginDate ?? null,
+        Profile: u.Profile ?? null
+      });
+  }
+  return sources;
 }
 
 export const getReadiness = wireable(
@@ -96,7 +116,7 @@ export const getReadiness = wireable(
   { reloadOnChange: true }
 );
 
-export const findIntegrationUsers = wireable(() => suggestions());
+export const findIntegrationUsers = wireable(() => candidateSources());
 
 export const saveIntegrationUser = wireable(({ userId }) => {
   if (!userId) throw apexError('Choose a user first.');

@@ -129,6 +129,7 @@ import PICKER_OTHER from '@salesforce/label/c.Readiness_Picker_Other';
 import PICKER_RECORD_LABEL from '@salesforce/label/c.Readiness_Picker_Record_Label';
 import PICKER_RECORD_PLACEHOLDER from '@salesforce/label/c.Readiness_Picker_Record_Placeholder';
 import PICKER_SAVING from '@salesforce/label/c.Readiness_Picker_Saving';
+import PICKER_SKIPPED from '@salesforce/label/c.Readiness_Picker_Skipped';
 import PICKER_SUGGESTED from '@salesforce/label/c.Readiness_Picker_Suggested';
 import PICKER_TITLE from '@salesforce/label/c.Readiness_Picker_Title';
 import PICKER_USE from '@salesforce/label/c.Readiness_Picker_Use';
@@ -316,6 +317,7 @@ export const LABELS = {
   pickerRecordLabel: PICKER_RECORD_LABEL,
   pickerRecordPlaceholder: PICKER_RECORD_PLACEHOLDER,
   pickerSaving: PICKER_SAVING,
+  pickerSkipped: PICKER_SKIPPED,
   pickerSuggested: PICKER_SUGGESTED,
   pickerTitle: PICKER_TITLE,
   pickerUse: PICKER_USE,

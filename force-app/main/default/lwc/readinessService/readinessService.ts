@@ -20,6 +20,7 @@ import {
   OBJECT_FLAG_LABELS
 } from 'c/readinessEngine';
 import type {
+  Candidate,
   Change,
   CheckRecord,
   CheckResult,
@@ -44,17 +45,8 @@ export interface ReadinessData {
   integrationUserId: string | null;
 }
 
-export interface SuggestedUser {
-  userId: string;
-  name: string;
-  username: string;
-  profileName: string | null;
-  license: string | null;
-  isActive: boolean;
-  lastLoginDate: string | null;
-  score: number;
-  reasons: string[];
-}
+/** A ranked candidate for the integration user (the engine's rankCandidates). */
+export type SuggestedUser = Candidate;
 
 export interface MappableField {
   name: string;

@@ -1,6 +1,7 @@
 import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
 import { LightningElement, api, wire } from 'lwc';
 import { LABELS, fill } from 'c/readinessLabels';
+import { rankCandidates, type CandidateSources } from 'c/readinessEngine';
 import { formatDateTime, reduceError, saveIntegrationUser, type SuggestedUser } from 'c/readinessService';
 
 interface SuggestionView extends SuggestedUser {
@@ -26,20 +27,25 @@ export default class ReadinessUserPicker extends LightningElement {
 
   labels = LABELS;
   suggestions: SuggestedUser[] = [];
+  /** Sources the server could not read (e.g. login history without Manage Users), with the reason. */
+  skipped: string[] = [];
   loading = true;
   loadError = '';
   saveError = '';
   saving = false;
   pickedId: string | null = null;
 
+  /** The server returns raw records; the engine ranks them, as it does for the command line. */
   @wire(findIntegrationUsers)
-  wiredUsers({ data, error }: { data?: SuggestedUser[]; error?: unknown }): void {
+  wiredUsers({ data, error }: { data?: CandidateSources; error?: unknown }): void {
     if (data) {
-      this.suggestions = data;
+      this.suggestions = rankCandidates(data);
+      this.skipped = data.skipped ?? [];
       this.loadError = '';
       this.loading = false;
     } else if (error) {
       this.suggestions = [];
+      this.skipped = [];
       this.loadError = reduceError(error);
       this.loading = false;
     }
@@ -56,9 +62,13 @@ export default class ReadinessUserPicker extends LightningElement {
       reasonList: (u.reasons ?? []).map((text, i) => ({ key: `${u.userId}-r${i}`, text })),
       isCurrent: u.userId === this.currentUserId,
       inactive: !u.isActive,
-      buttonAria: `${LABELS.pickerUse}: ${u.name}`,
-      lookAria: `${LABELS.pickerLook}: ${u.name}`
+      buttonAria: `${LABELS.pickerUse}: ${u.name ?? u.username}`,
+      lookAria: `${LABELS.pickerLook}: ${u.name ?? u.username}`
     }));
+  }
+
+  get skippedText(): string {
+    return this.skipped.length ? fill(LABELS.pickerSkipped, this.skipped.join('; ')) : '';
   }
 
   get hasSuggestions(): boolean {

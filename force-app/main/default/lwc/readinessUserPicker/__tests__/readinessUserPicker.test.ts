@@ -2,7 +2,10 @@ import { createElement } from 'lwc';
 import ReadinessUserPicker from 'c/readinessUserPicker';
 import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
 import saveIntegrationUser from '@salesforce/apex/ReadinessController.saveIntegrationUser';
-import users from './data/suggestedUsers.json';
+import sources from './data/candidateSources.json';
+
+const ACTON = '005000000000001AAA';
+const BOT = '005000000000002AAA';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.findIntegrationUsers',
@@ -35,36 +38,48 @@ describe('c-readiness-user-picker', () => {
     jest.clearAllMocks();
   });
 
-  it('lists suggested users with the reasons; "Use as the integration user" saves the one chosen', async () => {
+  it('ranks the raw records with the engine: the Act-On user first, with the reasons', async () => {
+    const el = mount();
+    wire.emit(sources);
+    await flush();
+    const items = [...el.shadowRoot!.querySelectorAll('li[data-user-id]')].map((li) =>
+      li.getAttribute('data-user-id')
+    );
+    expect(items).toEqual([ACTON, BOT]);
+    const first = $(el, `li[data-user-id="${ACTON}"]`).textContent ?? '';
+    expect(first).toContain('Act-On Sync');
+    expect(first).toContain('API Only User');
+    expect(first).toContain("has the Act-On permission set 'Act-On Integration User'");
+    expect($(el, '[data-id="skipped"]').textContent).toContain('Login history: insufficient access');
+  });
+
+  it('"Use as the integration user" saves the one chosen', async () => {
     save.mockResolvedValue(undefined);
     const el = mount();
     const selected = jest.fn();
     el.addEventListener('select', selected);
-    wire.emit(users);
+    wire.emit(sources);
     await flush();
-    const item = $(el, `li[data-user-id="${users[0].userId}"]`);
-    expect(item.textContent).toContain(users[0].name);
-    expect(item.textContent).toContain(users[0].reasons[0]);
-    const use = item.querySelector('lightning-button[data-action="use"]') as HTMLElement & { label: string };
+    const use = $(el, `li[data-user-id="${BOT}"] lightning-button[data-action="use"]`);
     expect(use.label).toBe('Use as the integration user');
     use.click();
     await flush();
-    expect(save).toHaveBeenCalledWith({ userId: users[0].userId });
-    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId, saved: true });
+    expect(save).toHaveBeenCalledWith({ userId: BOT });
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: BOT, saved: true });
   });
 
   it('"Look at this user" shows a user without saving anything', async () => {
     const el = mount();
     const selected = jest.fn();
     el.addEventListener('select', selected);
-    wire.emit(users);
+    wire.emit(sources);
     await flush();
-    const look = $(el, `li[data-user-id="${users[0].userId}"] lightning-button[data-action="look"]`);
+    const look = $(el, `li[data-user-id="${ACTON}"] lightning-button[data-action="look"]`);
     expect(look.label).toBe('Look at this user');
     look.click();
     await flush();
     expect(save).not.toHaveBeenCalled();
-    expect(selected.mock.calls[0][0].detail).toEqual({ userId: users[0].userId, saved: false });
+    expect(selected.mock.calls[0][0].detail).toEqual({ userId: ACTON, saved: false });
   });
 
   it('takes any other user from the record picker on User, to look at or to use', async () => {
@@ -72,9 +87,10 @@ describe('c-readiness-user-picker', () => {
     const el = mount();
     const selected = jest.fn();
     el.addEventListener('select', selected);
-    wire.emit([]);
+    wire.emit({ users: [], skipped: [] });
     await flush();
     expect($(el, '[data-id="no-suggestions"]')).not.toBeNull();
+    expect($(el, '[data-id="skipped"]')).toBeNull();
     const picker = $(el, '[data-id="record-picker"]');
     expect(picker.objectApiName).toBe('User');
     expect(picker.label).toBe('User');
@@ -104,11 +120,9 @@ describe('c-readiness-user-picker', () => {
   it('shows why saving failed', async () => {
     save.mockRejectedValue({ body: { message: 'You need Manage Users to choose the integration user.' } });
     const el = mount();
-    wire.emit(users);
+    wire.emit(sources);
     await flush();
-    (
-      $(el, `li[data-user-id="${users[0].userId}"] lightning-button[data-action="use"]`) as HTMLElement
-    ).click();
+    ($(el, `li[data-user-id="${ACTON}"] lightning-button[data-action="use"]`) as HTMLElement).click();
     await flush();
     const error = $(el, '[data-id="save-error"]');
     expect(error.getAttribute('role')).toBe('alert');
