@@ -1,169 +1,223 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Scores a snapshot file with the same engine the org uses (shared/spec/snapshot.md).
+ * Scores an integration user with the same engine the org uses (shared/spec/snapshot.md), from a
+ * snapshot file or from a live org through the Salesforce CLI's stored authorization.
  *
- *   npm run --silent score -- --snapshot FILE [--json]
+ *   npm run --silent score -- --snapshot FILE [options]
+ *   npm run --silent score -- --target-org ALIAS [--user USERNAME|ID] [--save-snapshot FILE] [--verbose] [options]
  *
- * --json prints one JSON report. Without it, a readable report (colour only on a terminal).
- * Bad input (missing file, invalid JSON, a snapshot that breaks the contract): exit 2, one line on
- * standard error naming the problem, nothing on standard output.
+ * options: --json, --fail-on at-risk|blocked|regression, --compare PREVIOUS.json, --markdown FILE,
+ * --checklist DIR. Without --user, --target-org lists the likely integration users and asks nothing.
+ *
+ * Exit codes: 0 done (whatever the status, unless --fail-on says otherwise); 1 --fail-on met;
+ * 2 bad input (arguments, files, a snapshot that breaks the contract), one line on standard error
+ * and nothing on standard output; 3 the org cannot be reached, or its authorization is missing or
+ * expired, or the user logged in may not read what scoring needs (one line naming what to run);
+ * 4 an internal error.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const { loadEngine } = require('./lib/load-ts.cjs');
 const { readChecklistRecords } = require('./lib/checklist-xml.cjs');
+const text = require('./lib/report-text.cjs');
 
-const USAGE = 'usage: npm run --silent score -- --snapshot FILE [--json] [--checklist DIR]';
+const USAGE =
+  'usage: npm run --silent score -- (--snapshot FILE | --target-org ALIAS [--user USERNAME|ID] [--save-snapshot FILE] [--verbose]) [--json] [--fail-on at-risk|blocked|regression] [--compare PREVIOUS.json] [--markdown FILE] [--checklist DIR]';
+
+const EXIT = Object.freeze({ OK: 0, FAIL_ON: 1, INPUT: 2, ORG: 3, INTERNAL: 4 });
+const FAIL_ON = ['at-risk', 'blocked', 'regression'];
 
 class InputError extends Error {}
 
+const VALUED = [
+  'snapshot',
+  'checklist',
+  'target-org',
+  'user',
+  'save-snapshot',
+  'fail-on',
+  'compare',
+  'markdown'
+];
+const FLAGS = ['json', 'verbose', 'help'];
+
 function parseArgs(argv) {
-  const args = { snapshot: null, json: false, checklist: null, help: false };
+  const args = { json: false, verbose: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--snapshot' || a === '--checklist') {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--'))
-        throw new InputError(`${a} needs a value (${USAGE})`);
-      args[a.slice(2)] = value;
-    } else if (a.startsWith('--snapshot=')) args.snapshot = a.slice(11);
-    else if (a.startsWith('--checklist=')) args.checklist = a.slice(12);
-    else throw new InputError(`unknown argument ${a} (${USAGE})`);
+    if (a === '-h') {
+      args.help = true;
+      continue;
+    }
+    const m = /^--([\w-]+)(?:=(.*))?$/.exec(a);
+    const name = m?.[1];
+    if (name && FLAGS.includes(name) && m[2] === undefined) {
+      args[name] = true;
+    } else if (name && VALUED.includes(name)) {
+      const value = m[2] !== undefined ? m[2] : argv[++i];
+      if (value === undefined || value === '' || (m[2] === undefined && value.startsWith('--')))
+        throw new InputError(`${a.split('=')[0]} needs a value (${USAGE})`);
+      if (args[name] !== undefined) throw new InputError(`--${name} is given twice`);
+      args[name] = value;
+    } else {
+      throw new InputError(`unknown argument ${a} (${USAGE})`);
+    }
   }
-  if (!args.help && !args.snapshot) throw new InputError(`--snapshot FILE is required (${USAGE})`);
+  if (args.help) return args;
+  if (args.snapshot && args['target-org'])
+    throw new InputError('give --snapshot FILE or --target-org ALIAS, not both');
+  if (!args.snapshot && !args['target-org'])
+    throw new InputError(`--snapshot FILE or --target-org ALIAS is required (${USAGE})`);
+  for (const name of ['user', 'save-snapshot', 'verbose'])
+    if (args.snapshot && args[name] !== undefined && args[name] !== false)
+      throw new InputError(`--${name} goes with --target-org, not with --snapshot`);
+  if (args['fail-on'] !== undefined && !FAIL_ON.includes(args['fail-on']))
+    throw new InputError(`--fail-on takes ${FAIL_ON.join(', ')}; got "${args['fail-on']}"`);
+  if (args['fail-on'] === 'regression' && !args.compare)
+    throw new InputError('--fail-on regression needs --compare PREVIOUS.json');
+  if (args['target-org'] && !args.user) {
+    for (const name of ['fail-on', 'compare', 'markdown', 'save-snapshot'])
+      if (args[name] !== undefined)
+        throw new InputError(`--${name} needs --user: without it the command only lists candidates`);
+  }
   return args;
 }
 
-function readSnapshot(file) {
-  let text;
+function readJson(file, what) {
+  let raw;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    raw = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(
       e.code === 'ENOENT'
-        ? `snapshot file not found: ${file}`
-        : `cannot read snapshot file ${file}: ${e.code || e.message}`
+        ? `${what} file not found: ${file}`
+        : `cannot read ${what} file ${file}: ${e.code || e.message}`
     );
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(raw);
   } catch (e) {
-    throw new InputError(`snapshot file ${file} is not valid JSON: ${e.message.split('\n')[0]}`);
+    throw new InputError(`${what} file ${file} is not valid JSON: ${e.message.split('\n')[0]}`);
   }
 }
 
-// ------------------------------------------------------------------ readable output
-
-function painter(enabled) {
-  const wrap = (code) => (s) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
-  return {
-    bold: wrap('1'),
-    dim: wrap('2'),
-    red: wrap('31'),
-    green: wrap('32'),
-    yellow: wrap('33'),
-    cyan: wrap('36')
-  };
-}
-
-const STATUS_NAMES = { ready: 'Ready', 'at-risk': 'At risk', blocked: 'Blocked' };
-
-/** What one "Fix all" click would apply, and what it leaves out. */
-function fixAllLine(fixAll) {
-  if (fixAll.refused) return `Fix all: none (${fixAll.refused})`;
-  const n = fixAll.changes.length;
-  let line = n
-    ? `Fix all: ${n} change${n === 1 ? '' : 's'} for ${fixAll.checkIds.length} check${fixAll.checkIds.length === 1 ? '' : 's'}`
-    : 'Fix all: nothing to apply';
-  if (fixAll.held.length)
-    line += `; ${fixAll.held.length} sign-in change${fixAll.held.length === 1 ? '' : 's'} left for you to tick one by one (${fixAll.identityHeld})`;
-  return `${line}.`;
-}
-
-function readable(report, engine, colour) {
-  const p = painter(colour);
-  const statusColour = { ready: p.green, 'at-risk': p.yellow, blocked: p.red };
-  const checkColour = { pass: p.green, warn: p.yellow, fail: p.red, unknown: p.cyan, 'n/a': p.dim };
-  const lines = [];
-  const who = report.user.Name ? `${report.user.Username} (${report.user.Name})` : report.user.Username;
-  lines.push(p.bold(`Act-On Readiness: ${who}`));
-  const incomplete = !report.completeness.complete;
-  const colourOf = incomplete && report.status === 'ready' ? p.yellow : statusColour[report.status];
-  lines.push(
-    `Score ${p.bold(String(report.score))}/100   Status ${colourOf(STATUS_NAMES[report.status])}${incomplete ? p.yellow(' (incomplete)') : ''}`
-  );
-  lines.push(report.statusText);
-  const s = report.summary;
-  lines.push(
-    p.dim(
-      `Checked ${report.capturedAt}: ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.unknown} unknown, ${s['n/a']} n/a`
-    )
-  );
-  if (incomplete) lines.push(p.yellow(`Incomplete: ${report.completeness.text}`));
-  lines.push(fixAllLine(report.fixAll));
-  const width = Math.max(...report.checks.map((c) => c.id.length));
-  for (const section of engine.SECTIONS) {
-    const checks = report.checks.filter((c) => c.section === section);
-    if (!checks.length) continue;
-    lines.push('', p.bold(engine.SECTION_LABELS[section]));
-    for (const c of checks) {
-      const tag = checkColour[c.status](c.status.toUpperCase().padEnd(7));
-      lines.push(`  ${tag} ${c.id.padEnd(width)}  ${c.title} ${p.dim(`[${c.severity}]`)}`);
-      if (c.status !== 'pass') {
-        lines.push(`          ${c.evidence}`);
-        if (c.fix)
-          lines.push(
-            `          ${p.cyan(c.fix.fixable ? 'fix:' : 'to do:')} ${c.fix.refused ?? c.fix.summary}`
-          );
-      }
-    }
+function writeFile(file, content, what) {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, content);
+  } catch (e) {
+    throw new InputError(`cannot write the ${what} to ${file}: ${e.code || e.message}`);
   }
-  lines.push('', p.bold('Manual steps (not scored)'));
-  for (const m of report.manualChecks) lines.push(`  - ${m.summary}: ${m.steps.join(' ')}`);
-  return `${lines.join('\n')}\n`;
 }
 
-function main(argv) {
+function definitionsOf(engine, dir) {
+  try {
+    return engine.definitionsFromRecords(readChecklistRecords(dir || undefined));
+  } catch (e) {
+    throw new InputError(`invalid checklist: ${e.message}`);
+  }
+}
+
+function previousReport(engine, file) {
+  const raw = readJson(file, '--compare');
+  try {
+    return engine.asComparableReport(raw);
+  } catch (e) {
+    throw new InputError(`--compare ${file} is not a report of this command (--json): ${e.message}`);
+  }
+}
+
+/** Captures the snapshot of --user from the org (or lists candidates without --user). */
+async function fromOrg(args, engine, definitions, log) {
+  const { connect, OrgReader } = require('./lib/org-reader.cjs');
+  const client = await connect(args['target-org'], { log });
+  const reader = new OrgReader(client, engine, definitions);
+  await reader.start();
+  let snapshot = null;
+  let candidates = null;
+  if (args.user) {
+    const found = await reader.findUser(args.user);
+    if (found) snapshot = await reader.read(found.Id);
+    if (!snapshot) throw new InputError(`no user "${args.user}" is visible in ${args['target-org']}`);
+  } else {
+    const sources = await reader.candidateSources();
+    candidates = { list: engine.rankCandidates(sources), skipped: sources.skipped ?? [] };
+  }
+  if (log) log(`${client.calls} API calls to ${client.instanceUrl} (API v${client.version})`);
+  return { snapshot, candidates };
+}
+
+async function main(argv, log) {
   const args = parseArgs(argv);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
-    return 0;
+    return EXIT.OK;
   }
-  const raw = readSnapshot(args.snapshot);
   const engine = loadEngine();
+  const definitions = definitionsOf(engine, args.checklist);
+  const previous = args.compare ? previousReport(engine, args.compare) : null;
+  const verbose = args.verbose ? (line) => process.stderr.write(`score: ${line}\n`) : null;
+
+  let raw;
+  if (args.snapshot) raw = readJson(args.snapshot, 'snapshot');
+  else {
+    const { snapshot, candidates } = await fromOrg(args, engine, definitions, verbose ?? log);
+    if (candidates) {
+      if (args.json)
+        process.stdout.write(
+          `${JSON.stringify({ candidates: candidates.list, skipped: candidates.skipped }, null, 2)}\n`
+        );
+      else process.stdout.write(text.candidateList(candidates.list, candidates.skipped, args['target-org']));
+      return EXIT.OK;
+    }
+    raw = snapshot;
+    if (args['save-snapshot'])
+      writeFile(args['save-snapshot'], `${JSON.stringify(raw, null, 2)}\n`, 'snapshot');
+  }
+
   let snapshot;
   try {
     snapshot = engine.validateSnapshot(raw);
   } catch (e) {
     if (e instanceof engine.SnapshotError)
-      throw new InputError(`invalid snapshot ${args.snapshot}: ${e.message}`);
+      throw new InputError(`invalid snapshot ${args.snapshot ?? `from ${args['target-org']}`}: ${e.message}`);
     throw e;
   }
-  let definitions;
-  try {
-    definitions = engine.definitionsFromRecords(readChecklistRecords(args.checklist || undefined));
-  } catch (e) {
-    throw new InputError(`invalid checklist: ${e.message}`);
-  }
   const report = engine.evaluate(definitions, snapshot);
-  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
+  const comparison = previous ? engine.compareReports(previous, report) : null;
+  if (args.markdown) writeFile(args.markdown, text.markdown(report, engine, comparison), 'Markdown report');
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify(comparison ? { ...report, comparison } : report, null, 2)}\n`);
+  } else {
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-    process.stdout.write(readable(report, engine, colour));
+    process.stdout.write(text.readable(report, engine, colour, comparison));
   }
-  return 0;
+  const failOn = args['fail-on'];
+  if (failOn === 'blocked' && report.status === 'blocked') return EXIT.FAIL_ON;
+  if (failOn === 'at-risk' && report.status !== 'ready') return EXIT.FAIL_ON;
+  if (failOn === 'regression' && comparison?.regression) return EXIT.FAIL_ON;
+  return EXIT.OK;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof InputError) {
-    process.stderr.write(`score: ${e.message.replace(/\s+/g, ' ')}\n`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`score: internal error: ${String(e && e.stack ? e.stack : e).split('\n')[0]}\n`);
-    process.exitCode = 1;
-  }
+function oneLine(message) {
+  return String(message).replace(/\s+/g, ' ').trim();
 }
+
+main(process.argv.slice(2), null).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof InputError) {
+      process.stderr.write(`score: ${oneLine(e.message)}\n`);
+      process.exitCode = EXIT.INPUT;
+    } else if (e?.name === 'OrgError') {
+      process.stderr.write(`score: ${oneLine(e.message)}\n`);
+      process.exitCode = EXIT.ORG;
+    } else {
+      process.stderr.write(`score: internal error: ${String(e && e.stack ? e.stack : e).split('\n')[0]}\n`);
+      process.exitCode = EXIT.INTERNAL;
+    }
+  }
+);

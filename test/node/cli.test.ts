@@ -202,7 +202,43 @@ describe('bad input exits 2 with one line on standard error and nothing on stand
       ],
       /^score: invalid snapshot .*: snapshot\.loginHistory\[0\]\.ApiType must be a string \(got an array\)$/
     ],
-    ['no --snapshot', ['--json'], /^score: --snapshot FILE is required/],
+    ['no --snapshot', ['--json'], /^score: --snapshot FILE or --target-org ALIAS is required/],
+    [
+      'both a file and an org',
+      ['--snapshot', 'x.json', '--target-org', 'x'],
+      /^score: give --snapshot FILE or --target-org ALIAS, not both$/
+    ],
+    [
+      'an unknown --fail-on',
+      ['--snapshot', 'x.json', '--fail-on', 'warn'],
+      /^score: --fail-on takes at-risk, blocked, regression; got "warn"$/
+    ],
+    [
+      '--fail-on regression without a previous report',
+      ['--snapshot', 'x.json', '--fail-on', 'regression'],
+      /^score: --fail-on regression needs --compare PREVIOUS\.json$/
+    ],
+    ['--user with a file', ['--snapshot', 'x.json', '--user', 'u'], /^score: --user goes with --target-org/],
+    [
+      'a previous report that is not one',
+      [
+        '--snapshot',
+        path.join(FIXTURES, 'perfect-dedicated-user.json'),
+        '--compare',
+        path.join(FIXTURES, 'soap-login.json')
+      ],
+      /^score: --compare .*soap-login\.json is not a report of this command \(--json\): it has no numeric "score"/
+    ],
+    [
+      'a missing previous report',
+      ['--snapshot', path.join(FIXTURES, 'perfect-dedicated-user.json'), '--compare', '/nonexistent/r.json'],
+      /^score: --compare file not found: \/nonexistent\/r\.json$/
+    ],
+    [
+      '--fail-on without --user on an org',
+      ['--target-org', 'x', '--fail-on', 'blocked'],
+      /^score: --fail-on needs --user: without it the command only lists candidates$/
+    ],
     ['an unknown argument', ['--snapshot', 'x.json', '--xml'], /^score: unknown argument --xml/],
     ['a directory', ['--snapshot', FIXTURES], /^score: cannot read snapshot file .*: EISDIR$/]
   ];
@@ -232,5 +268,106 @@ describe('bad input exits 2 with one line on standard error and nothing on stand
 it('prints usage with --help', () => {
   const r = run(['--help']);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/^usage: npm run --silent score -- --snapshot FILE/);
+  expect(r.stdout).toMatch(/^usage: npm run --silent score -- \(--snapshot FILE \| --target-org ALIAS/);
+});
+
+describe('exit codes for pipelines, --compare and --markdown', () => {
+  const file = (name: string) => path.join(FIXTURES, `${name}.json`);
+
+  it.each([
+    ['perfect-dedicated-user', undefined, 0],
+    ['soap-login', undefined, 0],
+    ['mfa-api-via-profile', undefined, 0],
+    ['perfect-dedicated-user', 'at-risk', 0],
+    ['soap-login', 'at-risk', 1],
+    ['soap-login', 'blocked', 0],
+    ['mfa-api-via-profile', 'blocked', 1],
+    ['mfa-api-via-profile', 'at-risk', 1],
+    ['unmapped-lead-score', 'at-risk', 0]
+  ])('%s with --fail-on %s exits %d', (name, failOn, code) => {
+    const r = run(['--snapshot', file(name), '--json', ...(failOn ? ['--fail-on', failOn] : [])]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(code);
+    expect(JSON.parse(r.stdout).checks.length).toBe(CHECK_FILES.length);
+  });
+
+  const previous = tmpFile(
+    'previous.json',
+    run(['--snapshot', file('perfect-dedicated-user'), '--json']).stdout
+  );
+
+  it('--compare says what started failing, the score and status before and after, and the regression', () => {
+    const r = run(['--snapshot', file('mfa-api-via-permission-set'), '--compare', previous]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Since the previous report \(previous report .+\): score 100 → 49 \(-51\), status Ready → Blocked$/m
+    );
+    expect(r.stdout).toMatch(
+      /^ {2}Started failing: mfa\.api-logins-disabled \(.+\) \[blocker\]: pass → fail/m
+    );
+    expect(r.stdout).toMatch(
+      /^ {2}Regression: status Ready → Blocked; blocker failing now: mfa\.api-logins-disabled$/m
+    );
+    const json = JSON.parse(
+      run(['--snapshot', file('mfa-api-via-permission-set'), '--compare', previous, '--json']).stdout
+    );
+    expect(json.comparison).toMatchObject({
+      score: { before: 100, after: 49, delta: -51 },
+      status: { before: 'ready', after: 'blocked' },
+      regression: true
+    });
+    expect(json.comparison.startedFailing.map((c: { id: string }) => c.id)).toContain(
+      'mfa.api-logins-disabled'
+    );
+  });
+
+  it('--fail-on regression exits 1 only when the status drops or a blocker starts failing', () => {
+    expect(
+      run([
+        '--snapshot',
+        file('mfa-api-via-permission-set'),
+        '--compare',
+        previous,
+        '--fail-on',
+        'regression'
+      ]).code
+    ).toBe(1);
+    expect(
+      run(['--snapshot', file('perfect-dedicated-user'), '--compare', previous, '--fail-on', 'regression'])
+        .code
+    ).toBe(0);
+    const blocked = tmpFile(
+      'blocked.json',
+      run(['--snapshot', file('mfa-api-via-permission-set'), '--json']).stdout
+    );
+    const fixed = run([
+      '--snapshot',
+      file('perfect-dedicated-user'),
+      '--compare',
+      blocked,
+      '--fail-on',
+      'regression'
+    ]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/^ {2}Fixed: mfa\.api-logins-disabled/m);
+  });
+
+  it('--markdown writes the report for a ticket or a CI artifact', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-md-')), 'report.md');
+    const r = run([
+      '--snapshot',
+      file('mfa-api-via-permission-set'),
+      '--markdown',
+      out,
+      '--compare',
+      previous
+    ]);
+    expect(r.code).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toMatch(/^# Act-On Readiness: Act-On Integration \(.+\)$/m);
+    expect(md).toContain('**Score 49/100 · Blocked**');
+    expect(md).toMatch(/^## Problems \(\d+\)$/m);
+    expect(md).toMatch(/^\| fail \| blocker \| .*`mfa\.api-logins-disabled`/m);
+    expect(md).toContain('## Since the previous report');
+  });
 });

@@ -1,0 +1,378 @@
+/**
+ * @jest-environment node
+ *
+ * Scoring a live org without an org: the REST reader and the command line against a fake org on
+ * 127.0.0.1 (test/node/support/fake-org.cjs) that answers with Salesforce's documented REST shapes
+ * from a fixture snapshot. No other network address is used: the Salesforce CLI authorization the
+ * command line reads is a file in a temporary HOME that points at the fake org.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+type FakeOrg = {
+  url: string;
+  token: string;
+  requests: { method: string; path: string; soql?: string; status: number }[];
+  runningUser: { Id: string; Username: string; Name: string };
+  close: () => Promise<void>;
+};
+const { startFakeOrg } = require('./support/fake-org.cjs') as {
+  startFakeOrg: (options: Record<string, unknown>) => Promise<FakeOrg>;
+};
+const { RestClient, OrgReader, API_VERSION } = require('../../scripts/lib/org-reader.cjs');
+const { describeSoql } = require('../../scripts/apex/soql.cjs');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- loaded from its TypeScript sources at run time, untyped
+const { loadEngine } = require('../../scripts/lib/load-ts.cjs') as { loadEngine: () => Record<string, any> };
+const { readChecklistRecords } = require('../../scripts/lib/checklist-xml.cjs');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CLI = path.join(ROOT, 'scripts', 'score.cjs');
+const FIXTURES = path.join(ROOT, 'fixtures', 'snapshots');
+const engine = loadEngine();
+const definitions = engine.definitionsFromRecords(readChecklistRecords());
+const fixtureNames = fs
+  .readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
+
+const orgs: FakeOrg[] = [];
+async function fakeOrg(name: string, options: Record<string, unknown> = {}): Promise<FakeOrg> {
+  const org = await startFakeOrg({ snapshot: fixture(name), ...options });
+  orgs.push(org);
+  return org;
+}
+afterEach(async () => {
+  await Promise.all(orgs.splice(0).map((o) => o.close()));
+});
+
+async function capture(org: FakeOrg, userId: string) {
+  const client = new RestClient({ instanceUrl: org.url, accessToken: org.token });
+  client.username = org.runningUser.Username;
+  const reader = new OrgReader(client, engine, definitions);
+  await reader.start();
+  return { snapshot: await reader.read(userId), client, reader };
+}
+
+/** What a person sees of a report: score, status, completeness and every check's status. */
+function verdict(snapshot: unknown) {
+  const report = engine.evaluate(definitions, engine.validateSnapshot(snapshot));
+  return {
+    score: report.score,
+    status: report.status,
+    complete: report.completeness.complete,
+    checks: Object.fromEntries(report.checks.map((c: { id: string; status: string }) => [c.id, c.status]))
+  };
+}
+
+describe('the REST reader captures what the Apex reader would', () => {
+  it.each(fixtureNames)('%s: the captured snapshot scores exactly as the file does', async (name) => {
+    const org = await fakeOrg(name);
+    const { snapshot, client } = await capture(org, fixture(name).user.Id);
+    expect(verdict(snapshot)).toEqual(verdict(fixture(name)));
+    expect(client.version).toBe(API_VERSION);
+    // Only what the fixture says the admin could not read is refused (and the mapping where the package is absent).
+    const unreadable = Object.entries(fixture(name).access ?? {})
+      .filter(([, ok]) => ok === false)
+      .map(
+        ([flag]) =>
+          ({
+            loginHistory: 'LoginHistory',
+            userLogin: 'UserLogin',
+            oauthTokens: 'OauthToken',
+            fieldClassification: 'FieldDefinition'
+          })[flag]
+      );
+    const refused = org.requests
+      .filter((r) => r.status >= 400)
+      .map((r) => /FROM\s+(\w+)/i.exec(r.soql ?? '')?.[1]);
+    expect(refused.filter((o) => !unreadable.includes(o) && o !== 'Readiness_Field_Mapping__c')).toEqual([]);
+  });
+
+  it('follows nextRecordsUrl across pages and counts every call', async () => {
+    const org = await fakeOrg('new-user-fixable', { pageSize: 2 });
+    const { snapshot, client } = await capture(org, fixture('new-user-fixable').user.Id);
+    expect(verdict(snapshot)).toEqual(verdict(fixture('new-user-fixable')));
+    const pages = org.requests.filter((r) => /\/query\/[^?]+$/.test(r.path));
+    expect(pages.length).toBeGreaterThan(5);
+    expect(client.calls).toBe(org.requests.length);
+  });
+
+  it('falls back to a plain query where the org refuses to group FieldPermissions', async () => {
+    const org = await fakeOrg('too-many-fields', { refuseGroupBy: true });
+    const { snapshot } = await capture(org, fixture('too-many-fields').user.Id);
+    expect(verdict(snapshot)).toEqual(verdict(fixture('too-many-fields')));
+    expect(org.requests.some((r) => r.status === 400 && /GROUP BY/.test(r.soql ?? ''))).toBe(true);
+  });
+
+  it('turns the checks unknown, naming the right, when the running user lacks it', async () => {
+    const org = await fakeOrg('perfect-dedicated-user', {
+      runningUser: {
+        Id: '0058d0000000901AAM',
+        Username: 'viewer@acme.example',
+        Name: 'Viewer',
+        rights: ['PermissionsApiEnabled', 'PermissionsViewSetup']
+      }
+    });
+    const { snapshot } = await capture(org, fixture('perfect-dedicated-user').user.Id);
+    expect(snapshot.access).toEqual(
+      expect.objectContaining({ loginHistory: false, userLogin: false, oauthTokens: false })
+    );
+    expect(snapshot.accessMissing.loginHistory).toBe(engine.LOGIN_HISTORY_RIGHT);
+    const v = verdict(snapshot);
+    expect(v.checks['user.not-frozen']).toBe('unknown');
+    expect(v.checks['auth.recent-logins']).toBe('unknown');
+    expect(v.complete).toBe(false);
+    expect(v.status).not.toBe('ready');
+    // It never asked for what it knew it could not read.
+    expect(org.requests.some((r) => /FROM\s+LoginHistory/i.test(r.soql ?? ''))).toBe(false);
+  });
+
+  it('turns a source unknown when the org refuses it (INSUFFICIENT_ACCESS) although the rights say yes', async () => {
+    const org = await fakeOrg('perfect-dedicated-user', {
+      failures: [
+        {
+          match: /FROM\s+LoginHistory/i,
+          status: 400,
+          errorCode: 'INSUFFICIENT_ACCESS',
+          message: 'insufficient access rights on object id'
+        }
+      ]
+    });
+    const { snapshot } = await capture(org, fixture('perfect-dedicated-user').user.Id);
+    expect(snapshot.access.loginHistory).toBe(false);
+    expect(verdict(snapshot).checks['auth.recent-logins']).toBe('unknown');
+  });
+
+  it('reads the candidates from the same raw rows the Apex finder returns, ranked by the engine', async () => {
+    const org = await fakeOrg('mfa-api-via-permission-set');
+    const client = new RestClient({ instanceUrl: org.url, accessToken: org.token });
+    client.username = org.runningUser.Username;
+    const reader = new OrgReader(client, engine, definitions);
+    await reader.start();
+    const sources = await reader.candidateSources();
+    const ranked = engine.rankCandidates(sources);
+    expect(ranked[0]).toEqual(
+      expect.objectContaining({ userId: fixture('mfa-api-via-permission-set').user.Id })
+    );
+    expect(ranked[0].reasons).toContain('name or username mentions Act-On');
+  });
+});
+
+describe('the REST reader sends only declared reads', () => {
+  const declared = [...engine.SNAPSHOT_READS, ...engine.CANDIDATE_READS];
+  const lower = (v: string[]) =>
+    v
+      .map((s) => s.toLowerCase())
+      .sort()
+      .join();
+
+  function declarationOf(soql: string) {
+    const q = describeSoql(soql);
+    expect(q.errors).toEqual([]);
+    return declared.find((d) => {
+      const fields = d.withPermissionFields
+        ? q.fields.filter((f: string) => !/^Permissions[A-Z]/.test(f))
+        : q.fields;
+      const limit = engine.limitOf(d);
+      return (
+        d.object.toLowerCase() === q.object.toLowerCase() &&
+        lower(fields) === lower([...d.fields]) &&
+        lower(q.filters) === lower([...d.filters]) &&
+        lower(q.groupBy) === lower([...(d.groupBy ?? [])]) &&
+        (q.orderBy ?? '').toLowerCase() === (d.orderBy ?? '').toLowerCase() &&
+        (limit === null ? q.limit === null : typeof q.limit === 'number' && q.limit <= limit)
+      );
+    });
+  }
+
+  it('every query of a capture and of the candidate list is a declared read; every snapshot read is used', async () => {
+    const org = await fakeOrg('restricted-field-readable', { refuseGroupBy: true });
+    const { reader } = await capture(org, fixture('restricted-field-readable').user.Id);
+    await reader.candidateSources();
+    const used = new Set<string>();
+    const undeclared: string[] = [];
+    for (const r of org.requests.filter((x) => x.soql)) {
+      const d = declarationOf(r.soql as string);
+      if (d) used.add(d.name);
+      else undeclared.push(r.soql as string);
+    }
+    expect(undeclared).toEqual([]);
+    expect(declared.filter((d) => !used.has(d.name)).map((d) => d.name)).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ the command line
+
+/** A temporary HOME whose Salesforce CLI authorization points at the fake org. */
+function home(org: { url: string; token: string; runningUser: { Username: string } }, token = org.token) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-home-'));
+  const sfdx = path.join(dir, '.sfdx');
+  fs.mkdirSync(sfdx, { recursive: true });
+  const username = org.runningUser.Username;
+  fs.writeFileSync(
+    path.join(sfdx, `${username}.json`),
+    JSON.stringify({
+      username,
+      orgId: '00D000000000001AAA',
+      instanceUrl: org.url,
+      loginUrl: org.url,
+      accessToken: token,
+      instanceApiVersion: API_VERSION,
+      instanceApiVersionLastRetrieved: new Date().toLocaleString(),
+      orgEdition: 'Developer Edition',
+      namespacePrefix: null
+    }),
+    { mode: 0o600 }
+  );
+  fs.writeFileSync(path.join(sfdx, 'alias.json'), JSON.stringify({ orgs: { fake: username } }));
+  return dir;
+}
+
+function run(
+  args: string[],
+  homeDir: string
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          HOME: homeDir,
+          SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+          SF_DISABLE_LOG_FILE: 'true',
+          SF_DISABLE_TELEMETRY: 'true',
+          NO_COLOR: '1'
+        }
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+    );
+  });
+}
+
+const oneLine = (s: string) => s.trim().split('\n').length === 1;
+
+describe('npm run score -- --target-org', () => {
+  it('scores --user from the org, saves the snapshot, and the saved file scores the same', async () => {
+    const org = await fakeOrg('mfa-api-via-profile');
+    const dir = home(org);
+    const saved = path.join(dir, 'captured.json');
+    const user = fixture('mfa-api-via-profile').user;
+    const r = await run(
+      ['--target-org', 'fake', '--user', user.Username, '--json', '--save-snapshot', saved, '--verbose'],
+      dir
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.status).toBe('blocked');
+    expect(report.user.Id).toBe(user.Id);
+    expect(r.stderr).toMatch(/score: \d+ API calls to http:\/\/127\.0\.0\.1:\d+ \(API v67\.0\)/);
+    expect(r.stderr).not.toContain(org.token);
+    const again = await run(['--snapshot', saved, '--json'], dir);
+    expect(JSON.parse(again.stdout).score).toBe(report.score);
+    expect(fs.readFileSync(saved, 'utf8')).not.toContain(org.token);
+  }, 30000);
+
+  it('without --user lists the ranked candidates and asks nothing', async () => {
+    const org = await fakeOrg('mfa-api-via-group');
+    const dir = home(org);
+    const r = await run(['--target-org', 'fake'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Likely integration users in fake, best first');
+    expect(r.stdout).toContain(fixture('mfa-api-via-group').user.Username);
+    const json = await run(['--target-org', 'fake', '--json'], dir);
+    expect(JSON.parse(json.stdout).candidates[0].userId).toBe(fixture('mfa-api-via-group').user.Id);
+  }, 30000);
+
+  it('--fail-on blocked exits 1 on a blocked user from the org', async () => {
+    const org = await fakeOrg('frozen-user');
+    const r = await run(
+      ['--target-org', 'fake', '--user', fixture('frozen-user').user.Id, '--fail-on', 'blocked'],
+      home(org)
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Status Blocked');
+  }, 30000);
+
+  it.each([
+    ['an expired session', { stale: true }, /INVALID_SESSION_ID\).*sf org login web --alias fake/],
+    [
+      'an org without the REST API',
+      {
+        failures: [
+          {
+            all: true,
+            status: 403,
+            errorCode: 'API_DISABLED_FOR_ORG',
+            message: 'The REST API is not enabled for this Organization.'
+          }
+        ]
+      },
+      /REST API is not enabled for "fake" \(API_DISABLED_FOR_ORG\)/
+    ],
+    [
+      'an admin who may not read assignments',
+      {
+        failures: [
+          {
+            match: /FROM\s+PermissionSetAssignment/i,
+            status: 400,
+            errorCode: 'INSUFFICIENT_ACCESS',
+            message: 'insufficient access rights on object id'
+          }
+        ]
+      },
+      /cannot read PermissionSetAssignment in "fake" \(INSUFFICIENT_ACCESS\): log in as an admin with View Setup/
+    ]
+  ])(
+    '%s exits 3 with one line saying what to do',
+    async (_name, options, message) => {
+      const { stale, ...rest } = options as { stale?: boolean };
+      const org = await fakeOrg('perfect-dedicated-user', rest);
+      const r = await run(
+        ['--target-org', 'fake', '--user', fixture('perfect-dedicated-user').user.Id],
+        home(org, stale ? '00D000000000001!EXPIRED.TOKEN' : org.token)
+      );
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(oneLine(r.stderr)).toBe(true);
+      expect(r.stderr).toMatch(message);
+    },
+    30000
+  );
+
+  it('exits 3 when the org cannot be reached', async () => {
+    const org = await fakeOrg('perfect-dedicated-user');
+    const dir = home(org);
+    await org.close();
+    orgs.splice(orgs.indexOf(org), 1);
+    const r = await run(['--target-org', 'fake', '--user', 'x@y.z'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^score: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    expect(oneLine(r.stderr)).toBe(true);
+  }, 30000);
+
+  it('exits 3 for an alias the Salesforce CLI does not know, naming the login to run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-home-'));
+    const r = await run(['--target-org', 'nosuchalias'], dir);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(
+      'score: no Salesforce CLI authorization for "nosuchalias": run sf org login web --alias nosuchalias (sf org list shows the orgs you are logged in to)'
+    );
+  }, 30000);
+
+  it('exits 2 for a user the org does not have', async () => {
+    const org = await fakeOrg('perfect-dedicated-user');
+    const r = await run(['--target-org', 'fake', '--user', 'nobody@nowhere.example'], home(org));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('score: no user "nobody@nowhere.example" is visible in fake');
+  }, 30000);
+});
