@@ -39,6 +39,15 @@ const STAGES = [
     summary: (out, ok) => (ok ? 'no type errors' : `${(out.match(/error TS/g) ?? []).length} type errors`)
   },
   {
+    name: 'build',
+    what: 'TypeScript to the .js the platform deploys',
+    cmd: ['scripts/build.cjs'],
+    summary: (out, ok) => {
+      const took = last(/in ([\d.]+ s)/g)(out)?.[1];
+      return ok ? `compiled${took ? ` in ${took}` : ''}` : 'build failed';
+    }
+  },
+  {
     name: 'lint',
     what: 'ESLint',
     cmd: [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.'],
@@ -52,15 +61,6 @@ const STAGES = [
       ok
         ? 'every file formatted'
         : `${(out.match(/^\[warn\] (?!Code style)/gm) ?? []).length} files need npm run format`
-  },
-  {
-    name: 'build',
-    what: 'TypeScript to the .js the platform deploys',
-    cmd: ['scripts/build.cjs'],
-    summary: (out, ok) => {
-      const took = last(/in ([\d.]+ s)/g)(out)?.[1];
-      return ok ? `compiled${took ? ` in ${took}` : ''}` : 'build failed';
-    }
   },
   {
     name: 'jest-lwc',

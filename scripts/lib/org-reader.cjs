@@ -355,6 +355,29 @@ class OrgReader {
     return this.userByUsername(idOrUsername);
   }
 
+  /** The running user's admin rights (ADMIN_RIGHTS they hold), from the same reads as a snapshot. */
+  async runningRights() {
+    const e = this.engine;
+    const read = decl(e, 'assignments');
+    const mine = await this.must('PermissionSetAssignment', () =>
+      this.client.query(
+        `${selectOf(read)} WHERE AssigneeId IN ${inList([this.runningUser.Id], soqlId)}${limitClause(e, read)}`,
+        e.limitOf(read)
+      )
+    );
+    const existing = await this.permissionFieldsOfOrg();
+    const fields = Object.keys(e.ADMIN_RIGHTS)
+      .map((p) => existing.get(p.toLowerCase()))
+      .filter(Boolean);
+    // The same query as a snapshot's (the product's set comes along and is ignored here).
+    const sets = await this.permissionSets([...new Set(mine.map((a) => a.PermissionSetId))], fields);
+    const held = new Set(mine.map((a) => a.PermissionSetId));
+    const rights = new Set();
+    for (const ps of sets)
+      for (const right of Object.keys(e.ADMIN_RIGHTS)) if (toBool(ps[right])) rights.add(right);
+    return rights;
+  }
+
   /** The Boolean Permissions* fields of PermissionSet in this org, by lower-case name. */
   async permissionFieldsOfOrg() {
     const described = await this.must('the PermissionSet describe', () => this.describe('PermissionSet'));
@@ -364,14 +387,15 @@ class OrgReader {
     return out;
   }
 
-  async permissionSets(ids, permissionFields, withProduct) {
+  /** The sets with these ids plus the product's own set by name (the declared read, as Apex sends it). */
+  async permissionSets(ids, permissionFields) {
     const read = decl(this.engine, 'permissionSets');
     const product = ` OR (Name = ${soqlString(this.engine.PRODUCT_PERMISSION_SET.name)} AND NamespacePrefix = null)`;
     const byId = new Map();
     for (const chunk of chunks(ids)) {
       const where = chunk.length ? `Id IN ${inList(chunk, soqlId)}` : "Id = '000000000000000AAA'";
       const rows = await this.must('PermissionSet', () =>
-        this.client.query(`${selectOf(read, permissionFields)} WHERE ${where}${withProduct ? product : ''}`)
+        this.client.query(`${selectOf(read, permissionFields)} WHERE ${where}${product}`)
       );
       for (const row of rows) byId.set(row.Id, row);
     }
@@ -410,7 +434,7 @@ class OrgReader {
     const wanted = [...new Set([...inputs.permissionFields, ...Object.keys(e.ADMIN_RIGHTS)])];
     const permissionFields = [...new Set(wanted.map((p) => existing.get(p.toLowerCase())).filter(Boolean))];
     const setIds = [...new Set(allAssignments.map((a) => a.PermissionSetId))];
-    const sets = await this.permissionSets(setIds, permissionFields, true);
+    const sets = await this.permissionSets(setIds, permissionFields);
     const held = new Set(
       allAssignments.filter((a) => a.AssigneeId === runningUserId).map((a) => a.PermissionSetId)
     );
@@ -718,12 +742,16 @@ class OrgReader {
     return this.mapping;
   }
 
-  /** The finder's raw rows (CANDIDATE_READS), for the engine's rankCandidates. */
+  /** The finder's raw rows (CANDIDATE_READS), for the engine's rankCandidates: as ReadinessUserFinder.find. */
   async candidateSources() {
     const e = this.engine;
     const skipped = [];
     const found = new Set();
     const sourceLimit = e.READ_LIMITS.SOURCE_LIMIT;
+    const cut = (source, rows, limit) => {
+      if (rows.length >= limit) skipped.push(`${source}: only the first ${limit} rows were read`);
+    };
+    const rights = await this.runningRights();
     const existing = await this.permissionFieldsOfOrg();
     let apiOnly = [];
     const apiOnlyField = existing.get('permissionsapiuseronly');
@@ -737,40 +765,56 @@ class OrgReader {
       );
     }
     apiOnly.forEach((r) => found.add(r.AssigneeId));
+    cut('API Only User holders', apiOnly, sourceLimit);
     const psRead = decl(e, 'candidatePermissionSets');
     const permissionSets = await this.must('PermissionSetAssignment', () =>
       this.client.query(
-        `${selectOf(psRead)} WHERE PermissionSet.Name = ${soqlString(e.PRODUCT_PERMISSION_SET.name)} OR ${likeAny('PermissionSet.Label', e.ACTON_NAME_PATTERNS)}${limitClause(e, psRead)}`,
+        `${selectOf(psRead)} WHERE (PermissionSet.Name = ${soqlString(e.PRODUCT_PERMISSION_SET.name)} OR ${likeAny('PermissionSet.Label', e.ACTON_NAME_PATTERNS)}) AND (NOT PermissionSet.Label LIKE ${soqlString(e.OWN_SET_LABEL_PATTERN)})${limitClause(e, psRead)}`,
         sourceLimit
       )
     );
     permissionSets.forEach((r) => found.add(r.AssigneeId));
+    cut('Act-On permission set holders', permissionSets, sourceLimit);
     const nameRead = decl(e, 'candidateNames');
     const patterns = [...e.ACTON_NAME_PATTERNS, ...e.INTEGRATION_NAME_PATTERNS];
     const names = await this.must('User', () =>
       this.client.query(
-        `${selectOf(nameRead)} WHERE ${likeAny('Name', patterns)} OR ${likeAny('Username', patterns)}${limitClause(e, nameRead)}`,
+        `${selectOf(nameRead)} WHERE ${likeAny('Name', patterns)} OR ${likeAny('Username', patterns)} ORDER BY ${nameRead.orderBy}${limitClause(e, nameRead)}`,
         sourceLimit
       )
     );
     names.forEach((r) => found.add(r.Id));
-    const oauthRead = decl(e, 'candidateOauth');
-    const oauthTokens = await this.may(() =>
-      this.client.query(
-        `${selectOf(oauthRead)} WHERE ${likeAny('AppName', e.ACTON_NAME_PATTERNS)}${limitClause(e, oauthRead)}`,
-        sourceLimit
-      )
-    );
-    if (oauthTokens === null) skipped.push('OAuth tokens: not readable (Customize Application)');
+    cut('users named like Act-On or integration', names, sourceLimit);
+    // Without the right, Salesforce quietly returns only the logged-in user's own rows: not asked.
+    let oauthTokens = null;
+    if (!rights.has('PermissionsCustomizeApplication')) {
+      skipped.push("OAuth tokens: reading other users' tokens needs Customize Application");
+    } else {
+      const read = decl(e, 'candidateOauth');
+      oauthTokens = await this.may(() =>
+        this.client.query(
+          `${selectOf(read)} WHERE ${likeAny('AppName', e.ACTON_NAME_PATTERNS)} ORDER BY ${read.orderBy}${limitClause(e, read)}`,
+          sourceLimit
+        )
+      );
+      if (oauthTokens === null) skipped.push('OAuth tokens: the org refused the read');
+      else cut('OAuth tokens', oauthTokens, sourceLimit);
+    }
     (oauthTokens ?? []).forEach((r) => found.add(r.UserId));
-    const loginRead = decl(e, 'candidateLogins');
-    const logins = await this.may(() =>
-      this.client.query(
-        `${selectOf(loginRead)} WHERE LoginTime = LAST_N_DAYS:30 AND LoginType != 'Application' ORDER BY ${loginRead.orderBy}${limitClause(e, loginRead)}`,
-        e.limitOf(loginRead)
-      )
-    );
-    if (logins === null) skipped.push(`Login history: not readable (${e.LOGIN_HISTORY_RIGHT})`);
+    let logins = null;
+    if (!rights.has('PermissionsManageUsers') && !rights.has('PermissionsMonitorLoginHistory')) {
+      skipped.push(`Login history: reading other users' logins needs ${e.LOGIN_HISTORY_RIGHT}`);
+    } else {
+      const read = decl(e, 'candidateLogins');
+      logins = await this.may(() =>
+        this.client.query(
+          `${selectOf(read)} WHERE LoginTime = LAST_N_DAYS:30 AND LoginType != 'Application' ORDER BY ${read.orderBy}${limitClause(e, read)}`,
+          e.limitOf(read)
+        )
+      );
+      if (logins === null) skipped.push('Login history: the org refused the read');
+      else cut('Login history', logins, e.limitOf(read));
+    }
     (logins ?? []).forEach((r) => found.add(r.UserId));
     found.delete(null);
     found.delete(undefined);

@@ -80,6 +80,8 @@ export function rankCandidates(
   for (const row of sources.apiOnly ?? []) add(row.AssigneeId, CANDIDATE_WEIGHTS.apiOnly, 'API Only User');
   for (const row of sources.permissionSets ?? []) {
     const label = row.PermissionSet?.Label ?? row.PermissionSet?.Name ?? PRODUCT_PERMISSION_SET.label;
+    // This package's own sets (its admin set and copies) say nothing about Act-On's user.
+    if (/readiness/i.test(label) && row.PermissionSet?.Name !== PRODUCT_PERMISSION_SET.name) continue;
     add(row.AssigneeId, CANDIDATE_WEIGHTS.permissionSet, `has the Act-On permission set '${label}'`);
   }
   for (const row of sources.names ?? []) {

@@ -294,6 +294,7 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     object: 'User',
     fields: ['Id', 'Name', 'Username'],
     filters: ['Name', 'Username'],
+    orderBy: 'LastLoginDate DESC NULLS LAST',
     limit: 'SOURCE_LIMIT',
     purpose: 'users named like Act-On or integration'
   },
@@ -303,6 +304,7 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     object: 'OauthToken',
     fields: ['UserId', 'AppName'],
     filters: ['AppName'],
+    orderBy: 'LastUsedDate DESC NULLS LAST',
     limit: 'SOURCE_LIMIT',
     accessFlag: 'oauthTokens',
     purpose: 'users holding an OAuth token of an app named like Act-On'
@@ -337,14 +339,14 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
   }
 ] as ReadDeclaration[]);
 
-/** Name patterns of the finder (SOQL LIKE, case-insensitive). */
-export const ACTON_NAME_PATTERNS: readonly string[] = Object.freeze([
-  '%act-on%',
-  '%acton%',
-  '%act on%',
-  '%act_on%'
-]);
+/**
+ * Name patterns of the finder (SOQL LIKE, case-insensitive). No '_': in LIKE it matches any one
+ * character, so '%act_on%' would find "Transaction".
+ */
+export const ACTON_NAME_PATTERNS: readonly string[] = Object.freeze(['%act-on%', '%acton%', '%act on%']);
 export const INTEGRATION_NAME_PATTERNS: readonly string[] = Object.freeze(['%integration%']);
+/** This package's own permission sets ("Act-On Readiness Admin" and copies): not a sign of Act-On's user. */
+export const OWN_SET_LABEL_PATTERN = '%readiness%';
 
 /** What the reads take from the checklist: the same answers as ReadinessChecklist.cls gives the Apex reader. */
 export interface ReadInputs {
