@@ -148,7 +148,7 @@ async function fromOrg(args, engine, definitions, log) {
   return { snapshot, candidates };
 }
 
-async function main(argv, log) {
+async function main(argv) {
   const args = parseArgs(argv);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -162,7 +162,7 @@ async function main(argv, log) {
   let raw;
   if (args.snapshot) raw = readJson(args.snapshot, 'snapshot');
   else {
-    const { snapshot, candidates } = await fromOrg(args, engine, definitions, verbose ?? log);
+    const { snapshot, candidates } = await fromOrg(args, engine, definitions, verbose);
     if (candidates) {
       if (args.json)
         process.stdout.write(
@@ -204,7 +204,7 @@ function oneLine(message) {
   return String(message).replace(/\s+/g, ' ').trim();
 }
 
-main(process.argv.slice(2), null).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -165,6 +165,17 @@ class RestClient {
     return clean(records);
   }
 
+  /**
+   * A read the running user may lack the right for (an access flag): tried only when their rights
+   * allow it; a missing right or a refusal sets the flag false and names the right. Null then.
+   */
+  async optional(flag, { rights, access, accessMissing }, fn) {
+    const rows = this.engine.mayRead(flag, rights) ? await this.may(fn) : null;
+    access[flag] = rows !== null;
+    if (rows === null) accessMissing[flag] = this.engine.ACCESS_RIGHTS[flag].label;
+    return rows;
+  }
+
   async describe(object) {
     return this.request(`/services/data/v${this.version}/sobjects/${encodeURIComponent(object)}/describe`);
   }
@@ -294,6 +305,20 @@ function limitClause(engine, read) {
 
 const toBool = (v) => v === true || v === 'true';
 
+/** The admin rights (ADMIN_RIGHTS fields that are true) of the sets the running user holds. */
+function rightsOf(engine, sets, heldIds) {
+  const rights = new Set();
+  for (const ps of sets)
+    if (heldIds.has(ps.Id))
+      for (const right of Object.keys(engine.ADMIN_RIGHTS)) if (toBool(ps[right])) rights.add(right);
+  return rights;
+}
+
+/** At its cap a read may have missed rows: the snapshot says so under the read's truncates key. */
+function markTruncated(engine, truncated, read, count) {
+  if (read.truncates) truncated[read.truncates] = count >= engine.limitOf(read);
+}
+
 /**
  * Reads the snapshot of one user (shared/spec/snapshot.md), as ReadinessSnapshotReader.read does.
  * `definitions`: the checklist's definitions (readInputs takes what the reads need from them).
@@ -323,6 +348,17 @@ class OrgReader {
       if (error instanceof SalesforceError && error.errorCode !== 'INVALID_SESSION_ID') return null;
       throw orgErrorOf(error, this.client, 'the org');
     }
+  }
+
+  /**
+   * A read the running user may lack the right for (an access flag): tried only when their rights
+   * allow it; a missing right or a refusal sets the flag false and names the right. Null then.
+   */
+  async optional(flag, { rights, access, accessMissing }, fn) {
+    const rows = this.engine.mayRead(flag, rights) ? await this.may(fn) : null;
+    access[flag] = rows !== null;
+    if (rows === null) accessMissing[flag] = this.engine.ACCESS_RIGHTS[flag].label;
+    return rows;
   }
 
   async describe(object) {
@@ -365,17 +401,15 @@ class OrgReader {
         e.limitOf(read)
       )
     );
-    const existing = await this.permissionFieldsOfOrg();
-    const fields = Object.keys(e.ADMIN_RIGHTS)
-      .map((p) => existing.get(p.toLowerCase()))
-      .filter(Boolean);
-    // The same query as a snapshot's (the product's set comes along and is ignored here).
-    const sets = await this.permissionSets([...new Set(mine.map((a) => a.PermissionSetId))], fields);
+    const fields = await this.orgPermissionFields(Object.keys(e.ADMIN_RIGHTS));
     const held = new Set(mine.map((a) => a.PermissionSetId));
-    const rights = new Set();
-    for (const ps of sets)
-      for (const right of Object.keys(e.ADMIN_RIGHTS)) if (toBool(ps[right])) rights.add(right);
-    return rights;
+    return rightsOf(e, await this.permissionSets([...held], fields), held);
+  }
+
+  /** Of these Permissions* names, those the org has, as it spells them (never named unless described). */
+  async orgPermissionFields(names) {
+    const existing = await this.permissionFieldsOfOrg();
+    return [...new Set(names.map((p) => existing.get(p.toLowerCase())).filter(Boolean))];
   }
 
   /** The Boolean Permissions* fields of PermissionSet in this org, by lower-case name. */
@@ -427,21 +461,21 @@ class OrgReader {
         assignmentCap
       )
     );
-    truncated.assignments = allAssignments.length >= assignmentCap;
+    markTruncated(e, truncated, assignmentRead, allAssignments.length);
 
     // 3. The sets, with the checklist's permissions and the admin rights the org has.
-    const existing = await this.permissionFieldsOfOrg();
-    const wanted = [...new Set([...inputs.permissionFields, ...Object.keys(e.ADMIN_RIGHTS)])];
-    const permissionFields = [...new Set(wanted.map((p) => existing.get(p.toLowerCase())).filter(Boolean))];
+    const permissionFields = await this.orgPermissionFields([
+      ...inputs.permissionFields,
+      ...Object.keys(e.ADMIN_RIGHTS)
+    ]);
     const setIds = [...new Set(allAssignments.map((a) => a.PermissionSetId))];
     const sets = await this.permissionSets(setIds, permissionFields);
-    const held = new Set(
-      allAssignments.filter((a) => a.AssigneeId === runningUserId).map((a) => a.PermissionSetId)
+    const rights = rightsOf(
+      e,
+      sets,
+      new Set(allAssignments.filter((a) => a.AssigneeId === runningUserId).map((a) => a.PermissionSetId))
     );
-    const rights = new Set();
-    for (const ps of sets)
-      if (held.has(ps.Id))
-        for (const right of Object.keys(e.ADMIN_RIGHTS)) if (toBool(ps[right])) rights.add(right);
+    const gate = { rights, access, accessMissing };
 
     const assignedToUser = new Set();
     const assignments = [];
@@ -499,7 +533,7 @@ class OrgReader {
       (chunk, limit) =>
         `${selectOf(objectRead)} WHERE ParentId IN ${inList(chunk, soqlId)} AND SobjectType IN ${inList(permissionObjects)} LIMIT ${limit}`
     );
-    truncated.objectPermissions = objectPermissions.length >= e.limitOf(objectRead);
+    markTruncated(e, truncated, objectRead, objectPermissions.length);
 
     // 6. Field permissions of the fields the checks name.
     const fieldRead = decl(e, 'fieldPermissions');
@@ -511,7 +545,7 @@ class OrgReader {
             `${selectOf(fieldRead)} WHERE ParentId IN ${inList(chunk, soqlId)} AND Field IN ${inList(inputs.checkedFields)} LIMIT ${limit}`
         )
       : [];
-    truncated.fieldPermissions = fieldPermissions.length >= e.limitOf(fieldRead);
+    markTruncated(e, truncated, fieldRead, fieldPermissions.length);
 
     // 7. Readable fields, one row per field.
     const readableFields = await this.readableFields(effectiveIds, permissionObjects, truncated);
@@ -520,14 +554,12 @@ class OrgReader {
     const classifications = new Map();
     const definitionRead = decl(e, 'fieldDefinitions');
     const definitions = objects.length
-      ? await this.may(() =>
+      ? await this.optional('fieldClassification', gate, () =>
           this.client.query(
             `${selectOf(definitionRead)} WHERE EntityDefinition.QualifiedApiName IN ${inList(objects)}`
           )
         )
       : [];
-    access.fieldClassification = definitions !== null;
-    if (definitions === null) accessMissing.fieldClassification = e.ADMIN_RIGHTS.PermissionsViewSetup;
     for (const d of definitions ?? []) {
       if (d.SecurityClassification != null || d.ComplianceGroup != null)
         classifications.set(`${d.EntityDefinition?.QualifiedApiName}.${d.QualifiedApiName}`.toLowerCase(), d);
@@ -540,56 +572,37 @@ class OrgReader {
     );
     snapshotFields.push(...related);
 
-    // 9. UserLogin (Manage Users).
-    let userLogin;
-    let canReadUserLogin = rights.has('PermissionsManageUsers');
-    if (canReadUserLogin) {
-      const read = decl(e, 'userLogin');
-      const rows = await this.may(() =>
-        this.client.query(`${selectOf(read)} WHERE UserId = ${soqlId(user.Id)}${limitClause(e, read)}`)
-      );
-      if (rows === null) canReadUserLogin = false;
-      else userLogin = rows[0] ?? null;
-    }
-    access.userLogin = canReadUserLogin;
-    if (!canReadUserLogin) accessMissing.userLogin = e.ADMIN_RIGHTS.PermissionsManageUsers;
+    // 9. UserLogin (Manage Users). A user who never logged in may have no row: null.
+    const loginRead = decl(e, 'userLogin');
+    const loginRows = await this.optional('userLogin', gate, () =>
+      this.client.query(
+        `${selectOf(loginRead)} WHERE UserId = ${soqlId(user.Id)}${limitClause(e, loginRead)}`
+      )
+    );
+    const userLogin = loginRows === null ? undefined : (loginRows[0] ?? null);
 
-    // 10. Login history (Manage Users or Monitor Login History).
-    let loginHistory;
-    let canReadLogins = rights.has('PermissionsManageUsers') || rights.has('PermissionsMonitorLoginHistory');
-    if (canReadLogins) {
-      const read = decl(e, 'loginHistory');
-      const rows = await this.may(() =>
+    // 10. Login history (Manage Users or Monitor Login History), newest first.
+    const historyRead = decl(e, 'loginHistory');
+    const loginHistory =
+      (await this.optional('loginHistory', gate, () =>
         this.client.query(
-          `${selectOf(read)} WHERE UserId = ${soqlId(user.Id)} ORDER BY ${read.orderBy}${limitClause(e, read)}`,
-          e.limitOf(read)
+          `${selectOf(historyRead)} WHERE UserId = ${soqlId(user.Id)} ORDER BY ${historyRead.orderBy}${limitClause(e, historyRead)}`,
+          e.limitOf(historyRead)
         )
-      );
-      if (rows === null) canReadLogins = false;
-      else loginHistory = rows;
-    }
-    access.loginHistory = canReadLogins;
-    if (canReadLogins) truncated.loginHistory = loginHistory.length >= e.limitOf(decl(e, 'loginHistory'));
-    else accessMissing.loginHistory = e.LOGIN_HISTORY_RIGHT;
+      )) ?? undefined;
+    if (loginHistory) markTruncated(e, truncated, historyRead, loginHistory.length);
 
     // 11. OAuth tokens of apps named like Act-On (Customize Application to see other users' tokens).
-    let oauthTokens;
-    let canReadTokens = rights.has('PermissionsCustomizeApplication');
-    if (canReadTokens) {
-      const read = decl(e, 'oauthTokens');
-      const rows = inputs.oauthPatterns.length
-        ? await this.may(() =>
-            this.client.query(
-              `${selectOf(read)} WHERE ${likeAny('AppName', inputs.oauthPatterns)} ORDER BY ${read.orderBy}${limitClause(e, read)}`,
-              e.limitOf(read)
+    const tokenRead = decl(e, 'oauthTokens');
+    const oauthTokens =
+      (await this.optional('oauthTokens', gate, () =>
+        inputs.oauthPatterns.length
+          ? this.client.query(
+              `${selectOf(tokenRead)} WHERE ${likeAny('AppName', inputs.oauthPatterns)} ORDER BY ${tokenRead.orderBy}${limitClause(e, tokenRead)}`,
+              e.limitOf(tokenRead)
             )
-          )
-        : [];
-      if (rows === null) canReadTokens = false;
-      else oauthTokens = rows;
-    }
-    access.oauthTokens = canReadTokens;
-    if (!canReadTokens) accessMissing.oauthTokens = e.ADMIN_RIGHTS.PermissionsCustomizeApplication;
+          : []
+      )) ?? undefined;
 
     const snapshot = {
       schemaVersion: 1,
@@ -650,7 +663,7 @@ class OrgReader {
         rows = Math.max(rows, page.length);
         for (const row of page) add(row.SobjectType, row.Field);
       }
-      truncated.readableFields = rows >= e.limitOf(grouped);
+      markTruncated(e, truncated, grouped, rows);
     } catch (error) {
       if (!(error instanceof SalesforceError) || error.errorCode === 'INVALID_SESSION_ID')
         throw orgErrorOf(error, this.client, 'FieldPermissions');
@@ -662,7 +675,7 @@ class OrgReader {
         (chunk, limit) => `${selectOf(plain)} ${where(chunk)} LIMIT ${limit}`
       );
       for (const row of rows) add(row.SobjectType, row.Field);
-      truncated.readableFields = rows.length >= e.limitOf(plain);
+      markTruncated(e, truncated, plain, rows.length);
     }
     return [...distinct.values()];
   }
@@ -787,8 +800,8 @@ class OrgReader {
     cut('users named like Act-On or integration', names, sourceLimit);
     // Without the right, Salesforce quietly returns only the logged-in user's own rows: not asked.
     let oauthTokens = null;
-    if (!rights.has('PermissionsCustomizeApplication')) {
-      skipped.push("OAuth tokens: reading other users' tokens needs Customize Application");
+    if (!e.mayRead('oauthTokens', rights)) {
+      skipped.push(`OAuth tokens: reading other users' tokens needs ${e.ACCESS_RIGHTS.oauthTokens.label}`);
     } else {
       const read = decl(e, 'candidateOauth');
       oauthTokens = await this.may(() =>
@@ -802,8 +815,8 @@ class OrgReader {
     }
     (oauthTokens ?? []).forEach((r) => found.add(r.UserId));
     let logins = null;
-    if (!rights.has('PermissionsManageUsers') && !rights.has('PermissionsMonitorLoginHistory')) {
-      skipped.push(`Login history: reading other users' logins needs ${e.LOGIN_HISTORY_RIGHT}`);
+    if (!e.mayRead('loginHistory', rights)) {
+      skipped.push(`Login history: reading other users' logins needs ${e.ACCESS_RIGHTS.loginHistory.label}`);
     } else {
       const read = decl(e, 'candidateLogins');
       logins = await this.may(() =>

@@ -16,7 +16,6 @@ function painter(enabled) {
   };
 }
 
-const STATUS_NAMES = { ready: 'Ready', 'at-risk': 'At risk', blocked: 'Blocked' };
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What one "Fix all" click would apply, and what it leaves out. */
@@ -32,7 +31,8 @@ function fixAllLine(fixAll) {
 }
 
 /** The comparison with a previous report, as lines (no colour). */
-function comparisonLines(c) {
+function comparisonLines(c, engine) {
+  const STATUS_NAMES = engine.STATUS_NAMES;
   const lines = [];
   const since = c.previousCapturedAt ? ` (previous report ${c.previousCapturedAt})` : '';
   const delta = c.score.delta === 0 ? '±0' : c.score.delta > 0 ? `+${c.score.delta}` : String(c.score.delta);
@@ -51,6 +51,7 @@ function comparisonLines(c) {
 }
 
 function readable(report, engine, colour, comparison = null) {
+  const STATUS_NAMES = engine.STATUS_NAMES;
   const p = painter(colour);
   const statusColour = { ready: p.green, 'at-risk': p.yellow, blocked: p.red };
   const checkColour = { pass: p.green, warn: p.yellow, fail: p.red, unknown: p.cyan, 'n/a': p.dim };
@@ -71,7 +72,7 @@ function readable(report, engine, colour, comparison = null) {
   );
   if (incomplete) lines.push(p.yellow(`Incomplete: ${report.completeness.text}`));
   lines.push(fixAllLine(report.fixAll));
-  if (comparison) lines.push('', ...comparisonLines(comparison));
+  if (comparison) lines.push('', ...comparisonLines(comparison, engine));
   const width = Math.max(...report.checks.map((c) => c.id.length));
   for (const section of engine.SECTIONS) {
     const checks = report.checks.filter((c) => c.section === section);
@@ -102,8 +103,7 @@ const cell = (text) =>
 
 /** The report as Markdown: the verdict, what changed, the problems worst first, then every check. */
 function markdown(report, engine, comparison = null) {
-  const SEVERITY = { blocker: 0, required: 1, recommended: 2, info: 3 };
-  const STATUS = { fail: 0, warn: 1, unknown: 2 };
+  const STATUS_NAMES = engine.STATUS_NAMES;
   const lines = [];
   const who = report.user.Name ? `${report.user.Name} (${report.user.Username})` : report.user.Username;
   const incomplete = !report.completeness.complete;
@@ -119,12 +119,10 @@ function markdown(report, engine, comparison = null) {
     lines.push(
       '## Since the previous report',
       '',
-      ...comparisonLines(comparison).map((l) => `- ${l.trim()}`),
+      ...comparisonLines(comparison, engine).map((l) => `- ${l.trim()}`),
       ''
     );
-  const problems = report.checks
-    .filter((c) => c.status in STATUS)
-    .sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || STATUS[a.status] - STATUS[b.status]);
+  const { problems } = engine.problemsFirst(report);
   lines.push(`## Problems (${problems.length})`, '');
   if (problems.length) {
     lines.push('| status | severity | check | evidence | what to do |', '| --- | --- | --- | --- | --- |');
@@ -167,4 +165,4 @@ function candidateList(candidates, skipped, target) {
   return `${lines.join('\n')}\n`;
 }
 
-module.exports = { readable, markdown, comparisonLines, candidateList, fixAllLine, STATUS_NAMES };
+module.exports = { readable, markdown, comparisonLines, candidateList, fixAllLine };

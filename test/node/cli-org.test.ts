@@ -147,6 +147,33 @@ describe('the REST reader captures what the Apex reader would', () => {
     expect(verdict(snapshot).checks['auth.recent-logins']).toBe('unknown');
   });
 
+  it("counts only the running user's own sets as their rights (not the product's set that comes along)", async () => {
+    const snapshot = fixture('mfa-api-via-permission-set');
+    const product = snapshot.permissionSets.find(
+      (ps: { Name: string }) => ps.Name === 'Act_On_Integration_User'
+    );
+    product.PermissionsCustomizeApplication = true;
+    const org = await startFakeOrg({
+      snapshot,
+      runningUser: {
+        Id: '0058d0000000901AAM',
+        Username: 'viewer@acme.example',
+        Name: 'Viewer',
+        rights: ['PermissionsApiEnabled', 'PermissionsViewSetup']
+      }
+    });
+    orgs.push(org);
+    const client = new RestClient({ instanceUrl: org.url, accessToken: org.token });
+    client.username = org.runningUser.Username;
+    const reader = new OrgReader(client, engine, definitions);
+    await reader.start();
+    const sources = await reader.candidateSources();
+    expect(sources.oauthTokens).toBeNull();
+    expect(sources.skipped.join(' ')).toContain(
+      "OAuth tokens: reading other users' tokens needs Customize Application"
+    );
+  });
+
   it('reads the candidates from the same raw rows the Apex finder returns, ranked by the engine', async () => {
     const org = await fakeOrg('mfa-api-via-permission-set');
     const client = new RestClient({ instanceUrl: org.url, accessToken: org.token });

@@ -183,6 +183,14 @@ describe('the Apex classes hold the engine caps, rights and lists', () => {
     expect(reader).toContain(`LOGIN_HISTORY_RIGHT = '${engine.LOGIN_HISTORY_RIGHT}'`);
   });
 
+  it('holds the same permissions that change how a person signs in', () => {
+    const checklist = fs.readFileSync(path.join(CLASSES, 'ReadinessChecklist.cls'), 'utf8');
+    const block = /IDENTITY_PERMISSIONS = new Set<String>\{([^}]*)\}/.exec(checklist)?.[1] ?? '';
+    expect([...block.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort()).toEqual(
+      Object.keys(engine.IDENTITY_PERMISSIONS).sort()
+    );
+  });
+
   it('looks for the same names', () => {
     const list = (name: string) =>
       [

@@ -3,6 +3,13 @@
  * answered from the preview's in-memory org (state.js). Each method is callable (imperative Apex) and
  * carries a wire adapter (@wire), as on the platform.
  */
+import {
+  ACTON_NAME_PATTERNS,
+  INTEGRATION_NAME_PATTERNS,
+  OWN_SET_LABEL_PATTERN,
+  PRODUCT_PERMISSION_SET,
+  likeMatches
+} from 'c/readinessEngine';
 import * as org from './state.js';
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,27 +79,30 @@ function candidateSources() {
     users: [],
     skipped: []
   };
+  const like = (patterns, text) => patterns.some((p) => likeMatches(p, text));
+  const names = [...ACTON_NAME_PATTERNS, ...INTEGRATION_NAME_PATTERNS];
   for (const snap of org.users()) {
     const u = snap.user;
+    const found = new Set();
+    const add = (source, row) => {
+      sources[source].push(row);
+      found.add(source);
+    };
     const held = new Set((snap.assignments ?? []).map((a) => a.PermissionSetId));
     for (const ps of snap.permissionSets ?? []) {
       if (!held.has(ps.Id)) continue;
-      if (ps.PermissionsApiUserOnly) sources.apiOnly.push({ AssigneeId: u.Id });
-      if (ps.Name === 'Act_On_Integration_User' || /act-?on/i.test(ps.Label ?? ''))
-        sources.permissionSets.push({ AssigneeId: u.Id, PermissionSet: { Name: ps.Name, Label: ps.Label } });
+      if (ps.PermissionsApiUserOnly) add('apiOnly', { AssigneeId: u.Id });
+      const actOnSet = ps.Name === PRODUCT_PERMISSION_SET.name || like(ACTON_NAME_PATTERNS, ps.Label);
+      if (actOnSet && !likeMatches(OWN_SET_LABEL_PATTERN, ps.Label))
+        add('permissionSets', { AssigneeId: u.Id, PermissionSet: { Name: ps.Name, Label: ps.Label } });
     }
-    if (/act[-_ ]?on|integration/i.test(`${u.Name} ${u.Username}`))
-      sources.names.push({ Id: u.Id, Name: u.Name, Username: u.Username });
-    for (const t of snap.oauthTokens ?? []) sources.oauthTokens.push({ UserId: u.Id, AppName: t.AppName });
+    if (like(names, u.Name) || like(names, u.Username))
+      add('names', { Id: u.Id, Name: u.Name, Username: u.Username });
+    for (const t of snap.oauthTokens ?? [])
+      if (like(ACTON_NAME_PATTERNS, t.AppName)) add('oauthTokens', { UserId: u.Id, AppName: t.AppName });
     for (const l of snap.loginHistory ?? [])
-      if (l.LoginType !== 'Application') sources.logins.push({ UserId: u.Id, Status: l.Status });
-    const found =
-      sources.names.some((r) => r.Id === u.Id) ||
-      sources.apiOnly.some((r) => r.AssigneeId === u.Id) ||
-      sources.permissionSets.some((r) => r.AssigneeId === u.Id) ||
-      sources.oauthTokens.some((r) => r.UserId === u.Id) ||
-      sources.logins.some((r) => r.UserId === u.Id);
-    if (found)
+      if (l.LoginType !== 'Application') add('logins', { UserId: u.Id, Status: l.Status });
+    if (found.size)
       sources.users.push({
         Id: u.Id,
         Name: u.Name,

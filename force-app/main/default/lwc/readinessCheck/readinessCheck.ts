@@ -3,6 +3,7 @@ import type { CheckResult, Grant } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
   SEVERITY_LABELS,
+  SOURCE_LABELS,
   STATUS_LABELS,
   actionOf,
   formatEvidence,
@@ -17,14 +18,6 @@ const STATUS_ICONS: Record<string, string> = {
   fail: 'utility:error',
   unknown: 'utility:question',
   'n/a': 'utility:dash'
-};
-
-const SOURCE_TYPES: Record<string, string> = {
-  Profile: LABELS.srcProfile,
-  PermissionSet: LABELS.srcPermissionSet,
-  Group: LABELS.srcGroup,
-  Session: LABELS.srcSession,
-  Other: LABELS.srcPermissionSet
 };
 
 interface GrantRow extends Grant {
@@ -143,7 +136,7 @@ export default class ReadinessCheck extends LightningElement {
       ...g,
       key: `${g.id}-${i}`,
       gives: g.grants.join(', '),
-      typeLabel: SOURCE_TYPES[g.type] ?? g.type,
+      typeLabel: SOURCE_LABELS[g.type] ?? g.type,
       others: g.otherUsers === null || g.otherUsers === undefined ? LABELS.unknownCount : String(g.otherUsers)
     }));
   }

@@ -273,8 +273,9 @@ export default class ReadinessConsole extends LightningElement {
     this.savingUser = true;
     try {
       await saveIntegrationUser(id);
+      // userId null: the wire reads the saved user again by itself (no second reload).
       this.userId = null;
-      this.afterWrite(null, '');
+      this.afterWrite(null, '', { reload: false });
     } catch (error) {
       this.loadError = reduceError(error);
     } finally {
@@ -349,18 +350,30 @@ export default class ReadinessConsole extends LightningElement {
 
   handleUndone(event: CustomEvent<{ snapshot: Snapshot | null; notes?: string[] }>): void {
     const notes = (event.detail.notes ?? []).join(' ');
+    // The fix log reloaded itself after the undo: only the report is refreshed here.
     this.afterWrite(
       event.detail.snapshot ?? this.snapshot,
-      notes ? `${LABELS.logUndone} ${notes}` : LABELS.logUndone
+      notes ? `${LABELS.logUndone} ${notes}` : LABELS.logUndone,
+      {
+        log: false
+      }
     );
   }
 
-  /** Rescores at once with what the server returned, then reloads so the cache agrees. */
-  afterWrite(snapshot: Snapshot | null, notice: string): void {
+  /**
+   * Rescores at once with what the server returned, then reloads so the cache agrees: the report
+   * (unless its wire reloads by itself) and the fix log (unless it reloaded itself).
+   */
+  afterWrite(
+    snapshot: Snapshot | null,
+    notice: string,
+    { log = true, reload = true }: { log?: boolean; reload?: boolean } = {}
+  ): void {
     if (snapshot) this.rescore(snapshot);
     this.notice = notice;
     this.noticeOpensLog = false;
-    this.changeVersion += 1;
+    if (log) this.changeVersion += 1;
+    if (!reload) return;
     refreshApex(this.wiredResult).catch((error: unknown) => {
       this.loadError = reduceError(error);
     });

@@ -7,11 +7,13 @@
 import type {
   AssignmentRecord,
   FieldDescribe,
+  FieldPermissionRecord,
   Grant,
   ObjectFlag,
   ObjectFlags,
   ObjectPermissionRecord,
   PermissionSetRecord,
+  ReadableFieldRecord,
   Snapshot,
   SourceType
 } from './types';
@@ -69,6 +71,21 @@ export const OBJECT_FLAG_LABELS: Record<ObjectFlag, string> = {
  * API access, and editable with the Edit Tasks system permission.
  */
 export const ACTIVITY_OBJECTS: readonly string[] = ['Task', 'Event'];
+
+/**
+ * The objects and field name a FieldPermissions row stands for: Salesforce may file task and event
+ * fields under Activity, which then counts for both.
+ */
+export function fieldTargetsOf(row: FieldPermissionRecord | ReadableFieldRecord): {
+  objects: readonly string[];
+  name: string;
+} {
+  const dot = row.Field.indexOf('.');
+  return {
+    objects: row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType],
+    name: dot >= 0 ? row.Field.slice(dot + 1) : row.Field
+  };
+}
 
 export interface Source {
   ps: PermissionSetRecord;
@@ -173,10 +190,8 @@ export class AccessModel {
     if (Array.isArray(snapshot.readableFields)) {
       this.readableByFls = new Set();
       for (const row of snapshot.readableFields) {
-        const dot = row.Field.indexOf('.');
-        const name = dot >= 0 ? row.Field.slice(dot + 1) : row.Field;
-        for (const object of row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType])
-          this.readableByFls.add(fieldKey(object, name));
+        const { objects, name } = fieldTargetsOf(row);
+        for (const object of objects) this.readableByFls.add(fieldKey(object, name));
       }
     }
     for (const field of snapshot.fields) {
@@ -210,9 +225,7 @@ export class AccessModel {
     for (const row of this.snapshot.fieldPermissions) {
       const source = bySourceId.get(row.ParentId);
       if (!source) continue;
-      const dot = row.Field.indexOf('.');
-      const name = dot >= 0 ? row.Field.slice(dot + 1) : row.Field;
-      const objects = row.SobjectType === 'Activity' ? ACTIVITY_OBJECTS : [row.SobjectType];
+      const { objects, name } = fieldTargetsOf(row);
       const detached = source === this.detachedProduct;
       const target = source.expiredOn ? this.expiredFieldGrants : this.fieldGrants;
       for (const object of objects) {

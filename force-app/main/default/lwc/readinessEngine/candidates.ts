@@ -4,7 +4,8 @@
  * rank them here, so the page and the command line offer the same users in the same order.
  */
 import { PRODUCT_PERMISSION_SET } from './access';
-import { READ_LIMITS } from './reads';
+import { plural } from './vocabulary';
+import { ACTON_NAME_PATTERNS, OWN_SET_LABEL_PATTERN, READ_LIMITS, likeMatches } from './reads';
 
 /** The finder's raw rows, as Salesforce returns them (relationship fields nested). */
 export interface CandidateSources {
@@ -60,8 +61,6 @@ export const CANDIDATE_WEIGHTS = Object.freeze({
   license: 10
 });
 
-const ACTON_WORDS = ['act-on', 'acton', 'act on', 'act_on'];
-
 /** Ranks the finder's raw rows: best first, ties by username, at most MAX_CANDIDATES. */
 export function rankCandidates(
   sources: CandidateSources,
@@ -81,12 +80,13 @@ export function rankCandidates(
   for (const row of sources.permissionSets ?? []) {
     const label = row.PermissionSet?.Label ?? row.PermissionSet?.Name ?? PRODUCT_PERMISSION_SET.label;
     // This package's own sets (its admin set and copies) say nothing about Act-On's user.
-    if (/readiness/i.test(label) && row.PermissionSet?.Name !== PRODUCT_PERMISSION_SET.name) continue;
+    if (likeMatches(OWN_SET_LABEL_PATTERN, label) && row.PermissionSet?.Name !== PRODUCT_PERMISSION_SET.name)
+      continue;
     add(row.AssigneeId, CANDIDATE_WEIGHTS.permissionSet, `has the Act-On permission set '${label}'`);
   }
   for (const row of sources.names ?? []) {
     const text = `${row.Name ?? ''} ${row.Username ?? ''}`.toLowerCase();
-    if (ACTON_WORDS.some((w) => text.includes(w)))
+    if (ACTON_NAME_PATTERNS.some((p) => likeMatches(p, text)))
       add(row.Id, CANDIDATE_WEIGHTS.nameActOn, 'name or username mentions Act-On');
     else add(row.Id, CANDIDATE_WEIGHTS.nameIntegration, 'name or username mentions integration');
   }
@@ -97,11 +97,7 @@ export function rankCandidates(
     if (row.UserId && row.Status === 'Success') logins.set(row.UserId, (logins.get(row.UserId) ?? 0) + 1);
   }
   for (const [userId, count] of logins)
-    add(
-      userId,
-      CANDIDATE_WEIGHTS.apiLogins,
-      `${count} successful API login${count === 1 ? '' : 's'} in 30 days`
-    );
+    add(userId, CANDIDATE_WEIGHTS.apiLogins, `${plural(count, 'successful API login')} in 30 days`);
 
   const out: Candidate[] = [];
   for (const user of sources.users ?? []) {

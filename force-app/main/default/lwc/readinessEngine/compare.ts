@@ -4,6 +4,7 @@
  * status change. A regression is a worse status or a blocker that fails now and did not before:
  * what a nightly monitor should alarm on.
  */
+import { STATUS_NAMES } from './order';
 import type { CheckStatus, OverallStatus, Severity } from './types';
 
 /** The parts of a report a comparison reads: a saved --json report has them all. */
@@ -44,11 +45,6 @@ export interface Comparison {
 }
 
 const STATUS_RANK: Record<OverallStatus, number> = { ready: 0, 'at-risk': 1, blocked: 2 };
-const STATUS_WORDS: Record<OverallStatus, string> = {
-  ready: 'Ready',
-  'at-risk': 'At risk',
-  blocked: 'Blocked'
-};
 
 export class ComparisonError extends Error {
   constructor(message: string) {
@@ -103,11 +99,11 @@ export function compareReports(previous: ComparableReport, current: ComparableRe
   }
   const reasons: string[] = [];
   if (STATUS_RANK[current.status] > STATUS_RANK[previous.status])
-    reasons.push(`status ${STATUS_WORDS[previous.status]} → ${STATUS_WORDS[current.status]}`);
+    reasons.push(`status ${STATUS_NAMES[previous.status]} → ${STATUS_NAMES[current.status]}`);
   const blockers = startedFailing.filter((c) => c.severity === 'blocker');
   if (blockers.length)
     reasons.push(
-      `blocker${blockers.length === 1 ? '' : 's'} failing now: ${blockers.map((c) => c.id).join(', ')}`
+      `${blockers.length === 1 ? 'blocker' : 'blockers'} failing now: ${blockers.map((c) => c.id).join(', ')}`
     );
   const previousUser = previous.user?.Id ?? previous.user?.Username;
   const currentUser = current.user?.Id ?? current.user?.Username;

@@ -1,16 +1,17 @@
 /**
  * snapshot + checklist -> report -> fix plan. Pure: no I/O, no lwc imports.
  */
+import { SEVERITY_ORDER } from './order';
 import {
   AccessModel,
-  OBJECT_FLAG_LABELS,
   OBJECT_FLAGS,
   PRODUCT_PERMISSION_SET,
   describeSource,
+  fieldTargetsOf,
   objectFlagsOf,
   type Source
 } from './access';
-import { manualFix, mergeChanges } from './fixes';
+import { flagList, manualFix, mergeChanges } from './fixes';
 import { personReason } from './logins';
 import { buildFixPlan, fixAllOf, type FixPolicy } from './plan';
 import { RULE_EVALUATORS, type Evaluation } from './rules';
@@ -22,6 +23,7 @@ import type {
   CheckResult,
   CheckStatus,
   Completeness,
+  FixPlan,
   ManualStep,
   OverallStatus,
   RemoveAssignmentChange,
@@ -31,7 +33,7 @@ import type {
   Severity,
   Snapshot
 } from './types';
-import { permissionLabel, setupUrl } from './vocabulary';
+import { permissionLabel, plural, setupUrl } from './vocabulary';
 
 export const SEVERITY_POINTS: Record<Severity, number> = {
   blocker: 10,
@@ -175,17 +177,16 @@ function lostBy(before: AccessModel, after: AccessModel, source: Source, except:
     const was = before.objectAccess(row.SobjectType).flags;
     const now = after.objectAccess(row.SobjectType).flags;
     const lost = OBJECT_FLAGS.filter((f) => own[f] && was[f] && !now[f]);
-    if (lost.length) out.push(`${row.SobjectType}: ${lost.map((f) => OBJECT_FLAG_LABELS[f]).join(', ')}`);
+    if (lost.length) out.push(`${row.SobjectType}: ${flagList(lost)}`);
   }
   let fields = 0;
   for (const row of before.snapshot.fieldPermissions) {
     if (row.ParentId !== source.ps.Id || !row.PermissionsRead) continue;
-    const [object, field] = row.Field.split('.');
-    if (!field) continue;
-    const target = row.SobjectType === 'Activity' ? 'Task' : object;
-    if (before.fieldAccess(target, field).read && !after.fieldAccess(target, field).read) fields += 1;
+    const { objects, name } = fieldTargetsOf(row);
+    if (objects.some((o) => before.fieldAccess(o, name).read && !after.fieldAccess(o, name).read))
+      fields += 1;
   }
-  if (fields) out.push(`Read on ${fields} field${fields === 1 ? '' : 's'}`);
+  if (fields) out.push(`Read on ${plural(fields, 'field')}`);
   return out;
 }
 
@@ -333,11 +334,9 @@ export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'
         : STATUS_TEXT.incomplete;
   if (status === 'blocked' && unread) statusText = `${STATUS_TEXT.blocked} ${STATUS_TEXT.incomplete}`;
   if (status === 'ready' && summary.unknown)
-    statusText = `${STATUS_TEXT.ready} ${summary.unknown} other check${summary.unknown === 1 ? '' : 's'} could not be read.`;
+    statusText = `${STATUS_TEXT.ready} ${plural(summary.unknown, 'other check')} could not be read.`;
   return { score, status, summary, statusText };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { blocker: 0, required: 1, recommended: 2, info: 3 };
 
 /**
  * The fewest rights that satisfy every need ("Manage Users or Monitor Login History" is satisfied
@@ -360,14 +359,14 @@ function fewestRights(needs: readonly string[]): string[] {
 export function completenessOf(checks: readonly CheckResult[]): Completeness {
   const unknown = checks
     .filter((c) => c.status === 'unknown')
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const rights = fewestRights(unknown.map((c) => c.needs).filter((n): n is string => !!n));
   const unmapped = unknown.filter((c) => c.fix?.manual?.kind === 'map-field').length;
   const other = unknown.length - unmapped - unknown.filter((c) => c.needs).length;
   const parts: string[] = [];
   if (unknown.length) {
     const n = unknown.length;
-    parts.push(`${n} check${n === 1 ? '' : 's'} could not be read, so this verdict is incomplete.`);
+    parts.push(`${plural(n, 'check')} could not be read, so this verdict is incomplete.`);
     if (rights.length)
       parts.push(
         `Granting the running user ${rights.join('; ')} would complete ${rights.length === 1 ? 'it' : 'them'}.`
@@ -401,6 +400,14 @@ export function fixPolicyOf(snapshot: Snapshot): FixPolicy {
 
 /** Scores a validated snapshot against the checklist. Every definition yields exactly one check. */
 export function evaluate(definitions: readonly CheckDefinition[], snapshot: Snapshot): Report {
+  return evaluateWithPlan(definitions, snapshot).report;
+}
+
+/** The report and its default fix plan (the one report.fixAll summarises), built once. */
+export function evaluateWithPlan(
+  definitions: readonly CheckDefinition[],
+  snapshot: Snapshot
+): { report: Report; plan: FixPlan } {
   const { access, evaluations } = evaluateAll(definitions, snapshot);
   const checks: CheckResult[] = definitions.map((d, i) => {
     const e = evaluations[i];
@@ -451,8 +458,9 @@ export function evaluate(definitions: readonly CheckDefinition[], snapshot: Snap
       identityHeld: policy.identityHeld
     }
   };
-  report.fixAll = fixAllOf(buildFixPlan(report, undefined, policy), policy);
-  return report;
+  const plan = buildFixPlan(report, undefined, policy);
+  report.fixAll = fixAllOf(plan, policy);
+  return { report, plan };
 }
 
 export { buildFixPlan };

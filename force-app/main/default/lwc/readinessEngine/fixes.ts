@@ -11,7 +11,7 @@ import {
   noObjectFlags,
   objectFlagsOf
 } from './access';
-import { IDENTITY_PERMISSIONS, permissionLabel } from './vocabulary';
+import { IDENTITY_PERMISSIONS, permissionLabel, plural } from './vocabulary';
 import type {
   AssignPermissionSetChange,
   Change,
@@ -104,18 +104,13 @@ export function assignPermissionSet(access: AccessModel, checkId: string): Assig
   };
 }
 
-/** The product's permission set as the snapshot knows it (held, expired or unassigned), for before values. */
-function knownProduct(access: AccessModel) {
-  return access.knownProduct();
-}
-
 export function objectPermission(
   access: AccessModel,
   object: string,
   needed: readonly ObjectFlag[],
   checkId: string
 ): ObjectPermissionChange {
-  const product = knownProduct(access);
+  const product = access.knownProduct();
   const row = product ? access.objectRow(product, object) : undefined;
   const before = product ? objectFlagsOf(row) : null;
   const closure = withDependencies(needed);
@@ -154,7 +149,7 @@ export function objectGrants(
   checkId: string
 ): ObjectPermissionChange[] {
   const main = objectPermission(access, object, needed, checkId);
-  const product = knownProduct(access);
+  const product = access.knownProduct();
   const out: ObjectPermissionChange[] = [];
   for (const dep of CROSS_OBJECT_DEPENDENCIES[object] ?? []) {
     const has = product ? objectFlagsOf(access.objectRow(product, dep.object))[dep.flag] : false;
@@ -174,7 +169,7 @@ export function fieldPermission(
   edit: boolean,
   checkId: string
 ): FieldPermissionChange {
-  const product = knownProduct(access);
+  const product = access.knownProduct();
   let before: { read: boolean; edit: boolean } | null = null;
   if (product) {
     const own = access.fieldRow(product, object, field);
@@ -198,7 +193,7 @@ export function systemPermission(
   permission: string,
   checkId: string
 ): SystemPermissionChange {
-  const product = knownProduct(access);
+  const product = access.knownProduct();
   const consequence = IDENTITY_PERMISSIONS[permission] ?? null;
   return {
     kind: 'systemPermission',
@@ -248,11 +243,11 @@ export function grantFix(
   changes.push(...grants.filter((g) => !isNoOp(g)));
   const allWarnings = [...warnings];
   // Held or held through an expired assignment: either way the user is one of AssigneeCount.
-  const product = knownProduct(access);
+  const product = access.knownProduct();
   const others = product && typeof product.ps.AssigneeCount === 'number' ? product.ps.AssigneeCount - 1 : 0;
   if (grants.length && others > 0) {
     allWarnings.push(
-      `'${PRODUCT_PERMISSION_SET.label}' is also assigned to ${others} other user${others === 1 ? '' : 's'}: they receive these permissions too.`
+      `'${PRODUCT_PERMISSION_SET.label}' is also assigned to ${plural(others, 'other user')}: they receive these permissions too.`
     );
   }
   if (!access.snapshot.user.IsActive) {

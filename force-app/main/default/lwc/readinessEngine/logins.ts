@@ -10,6 +10,7 @@
  *  - interactive (a person in a browser or app): every other row.
  */
 import type { LoginHistoryRecord, Snapshot } from './types';
+import { plural } from './vocabulary';
 
 /** LoginType values (as SOQL returns them, by label) that mean an OAuth login. */
 export const OAUTH_LOGIN_TYPES: readonly string[] = ['Remote Access 2.0', 'Remote Access Client'];
@@ -92,7 +93,7 @@ export function personReason(snapshot: Snapshot): string | null {
   }
   const n = logins.interactive.length;
   if (n) {
-    return `a person signs in as this user: ${n} interactive (user interface) login${n === 1 ? '' : 's'} in the login history`;
+    return `a person signs in as this user: ${plural(n, 'interactive (user interface) login')} in the login history`;
   }
   return null;
 }

@@ -6,7 +6,7 @@
  */
 import { PRODUCT_PERMISSION_SET } from './access';
 import { mergeChanges } from './fixes';
-import type { Change, CheckResult, FixAll, FixPlan, Report } from './types';
+import type { Change, FixAll, FixPlan, Report } from './types';
 
 /** Why identity-changing grants are held back for this user, and whether any change may be applied at all. */
 export interface FixPolicy {
@@ -98,7 +98,7 @@ export function untickChange(
 
 /** The changes of a selection, closed over what they need, in plan order; and the checks they fully cover. */
 export function selectChanges(
-  plan: Pick<FixPlan, 'changes' | 'checkIds'> & { allCheckIds?: string[] },
+  plan: Pick<FixPlan, 'changes'>,
   keys: Iterable<string>
 ): { checkIds: string[]; changes: Change[] } {
   const chosen = requiredKeys(plan.changes, keys);
@@ -189,9 +189,4 @@ export function fixAllOf(plan: FixPlan, policy: FixPolicy): FixAll {
     refused: plan.refused,
     identityHeld: policy.identityHeld
   };
-}
-
-/** Checks a plan offers a change for. */
-export function offeredChecks(checks: readonly CheckResult[]): string[] {
-  return checks.filter((c) => c.fix?.fixable && c.status !== 'pass').map((c) => c.id);
 }

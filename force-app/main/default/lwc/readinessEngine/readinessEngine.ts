@@ -3,7 +3,7 @@
  * so the console, the card, Jest, the command line and the local preview all run the same rules.
  */
 import { definitionsFromRecords } from './checklist';
-import { buildFixPlan, evaluate } from './engine';
+import { evaluateWithPlan } from './engine';
 import { validateSnapshot } from './snapshot';
 import type { CheckRecord, FixPlan, Report } from './types';
 
@@ -18,6 +18,7 @@ export {
   buildFixPlan,
   completenessOf,
   evaluate,
+  evaluateWithPlan,
   fixPolicyOf,
   scoreOf
 } from './engine';
@@ -27,9 +28,10 @@ export { dependentKeys, requiredKeys, selectChanges, tickChange, untickChange } 
 export type { FixPolicy } from './plan';
 export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins';
 export type { LoginKind } from './logins';
-export { HIGH_RISK_PERMISSIONS, IDENTITY_PERMISSIONS, permissionLabel } from './vocabulary';
+export { HIGH_RISK_PERMISSIONS, IDENTITY_PERMISSIONS, permissionLabel, setupUrl } from './vocabulary';
 export { applyChanges } from './simulate';
 export {
+  ACCESS_RIGHTS,
   ACTON_NAME_PATTERNS,
   ADMIN_RIGHTS,
   CANDIDATE_READS,
@@ -39,14 +41,17 @@ export {
   PERMISSION_SET_FIELDS,
   READ_LIMITS,
   SNAPSHOT_READS,
+  likeMatches,
   limitOf,
   mappedField,
+  mayRead,
   readInputs
 } from './reads';
 export type { ReadDeclaration, ReadInputs, ReadLimit, ReadOwner } from './reads';
 export { CANDIDATE_WEIGHTS, rankCandidates } from './candidates';
 export type { Candidate, CandidateSources, CandidateUser } from './candidates';
 export { ComparisonError, asComparableReport, compareReports } from './compare';
+export { SEVERITY_ORDER, STATUS_NAMES, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from './order';
 export type { CheckChange, ComparableReport, Comparison } from './compare';
 export type {
   Severity,
@@ -95,6 +100,5 @@ export function assess(
   records: readonly CheckRecord[],
   snapshot: unknown
 ): { report: Report; plan: FixPlan } {
-  const report = evaluate(definitionsFromRecords(records), validateSnapshot(snapshot));
-  return { report, plan: buildFixPlan(report) };
+  return evaluateWithPlan(definitionsFromRecords(records), validateSnapshot(snapshot));
 }

@@ -9,6 +9,7 @@
  * Also here: what the reads take from the checklist (which objects, fields, permissions and app
  * names), so that both readers ask for the same things.
  */
+import { ACTIVITY_OBJECTS } from './access';
 import { HIGH_RISK_PERMISSIONS } from './vocabulary';
 import type { CheckDefinition } from './types';
 
@@ -83,6 +84,31 @@ export const ADMIN_RIGHTS: Readonly<Record<string, string>> = Object.freeze({
 
 /** What reading login history needs (either right). */
 export const LOGIN_HISTORY_RIGHT = 'Manage Users or Monitor Login History';
+
+/**
+ * The right each read the running user may lack needs (by access flag): any one of `anyOf` (their
+ * PermissionSet fields), named in Setup's words as `label`. The Apex reader's RunningUserRights
+ * holds the same rule; `anyOf` empty: the read is simply tried.
+ */
+export const ACCESS_RIGHTS: Readonly<Record<string, { anyOf: readonly string[]; label: string }>> =
+  Object.freeze({
+    userLogin: { anyOf: ['PermissionsManageUsers'], label: ADMIN_RIGHTS.PermissionsManageUsers },
+    loginHistory: {
+      anyOf: ['PermissionsManageUsers', 'PermissionsMonitorLoginHistory'],
+      label: LOGIN_HISTORY_RIGHT
+    },
+    oauthTokens: {
+      anyOf: ['PermissionsCustomizeApplication'],
+      label: ADMIN_RIGHTS.PermissionsCustomizeApplication
+    },
+    fieldClassification: { anyOf: [], label: ADMIN_RIGHTS.PermissionsViewSetup }
+  });
+
+/** Whether rights (the running user's PermissionSet fields that are true) allow the read behind an access flag. */
+export function mayRead(flag: string, rights: ReadonlySet<string>): boolean {
+  const needed = ACCESS_RIGHTS[flag]?.anyOf ?? [];
+  return needed.length === 0 || needed.some((r) => rights.has(r));
+}
 
 /** PermissionSet fields read besides the Permissions* fields. */
 export const PERMISSION_SET_FIELDS: readonly string[] = Object.freeze([
@@ -348,6 +374,15 @@ export const INTEGRATION_NAME_PATTERNS: readonly string[] = Object.freeze(['%int
 /** This package's own permission sets ("Act-On Readiness Admin" and copies): not a sign of Act-On's user. */
 export const OWN_SET_LABEL_PATTERN = '%readiness%';
 
+/** Whether text matches a SOQL LIKE pattern ('%' any run, '_' any one character; case-insensitive), as the org would. */
+export function likeMatches(pattern: string, text: string | null | undefined): boolean {
+  const source = pattern
+    .split('')
+    .map((ch) => (ch === '%' ? '.*' : ch === '_' ? '.' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'is').test(text ?? '');
+}
+
 /** What the reads take from the checklist: the same answers as ReadinessChecklist.cls gives the Apex reader. */
 export interface ReadInputs {
   /** Objects described in full and whose permissions are read: the checklist's, plus Task. */
@@ -363,7 +398,6 @@ export interface ReadInputs {
   oauthPatterns: string[];
 }
 
-const ACTIVITY = ['Task', 'Event'];
 const PERMISSION_RULES = new Set(['system-permission', 'permission-absent', 'api-auth-permission']);
 
 const list = (value: string | null): string[] =>
@@ -406,7 +440,7 @@ export function readInputs(
       const field = mappedField(d, mapping);
       if (field) {
         checkedFields.push(`${object}.${field}`);
-        if (ACTIVITY.includes(object)) checkedFields.push(`Activity.${field}`);
+        if (ACTIVITY_OBJECTS.includes(object)) checkedFields.push(`Activity.${field}`);
       }
     }
   }

@@ -4,7 +4,7 @@
  * The fix for permission-absent (removing an assignment) needs the other checks and is added by
  * the engine afterwards.
  */
-import { mappedField } from './reads';
+import { ACCESS_RIGHTS, mappedField } from './reads';
 import { AccessModel, OBJECT_FLAG_LABELS, OBJECT_FLAGS, describeSource, type Source } from './access';
 import { fieldPermission, flagList, grantFix, manualFix, objectGrants, systemPermission } from './fixes';
 import type {
@@ -19,7 +19,13 @@ import type {
   RuleKind
 } from './types';
 import { apiVersionOf, describeLogin, isSuccess, loginKind, loginsOf } from './logins';
-import { HIGH_RISK_PERMISSIONS, SYSTEM_ADMINISTRATOR_PROFILE, permissionLabel, setupUrl } from './vocabulary';
+import {
+  HIGH_RISK_PERMISSIONS,
+  SYSTEM_ADMINISTRATOR_PROFILE,
+  permissionLabel,
+  plural,
+  setupUrl
+} from './vocabulary';
 
 export interface Evaluation {
   status: CheckStatus;
@@ -42,10 +48,6 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** "permission set 'Sales' (assigned to 40 other users)" */
 function affected(access: AccessModel, source: Source): string {
   const grant = access.toGrant(source, []);
@@ -64,14 +66,8 @@ function expiredNote(source: Source, what: string): string {
 }
 
 /** The permission the running user lacks to read something, as the reader reported it. */
-export const NEEDED_RIGHT: Record<string, string> = {
-  loginHistory: 'Manage Users or Monitor Login History',
-  userLogin: 'Manage Users',
-  oauthTokens: 'Customize Application',
-  fieldClassification: 'View Setup and Configuration'
-};
 function missingRight(access: AccessModel, key: string): string {
-  return access.snapshot.accessMissing?.[key] ?? NEEDED_RIGHT[key];
+  return access.snapshot.accessMissing?.[key] ?? ACCESS_RIGHTS[key]?.label ?? key;
 }
 
 /** An unknown result that names the right that would complete it. */
@@ -173,7 +169,7 @@ const userLicense: Rule = (d, access) => {
     return result(
       'unknown',
       `The user's license was not in the snapshot (Profile.UserLicense.Name); the running user may lack View Setup and Configuration.`,
-      { needs: 'View Setup and Configuration' }
+      { needs: ACCESS_RIGHTS.fieldClassification.label }
     );
   }
   if (license === expected)
@@ -735,9 +731,10 @@ const sensitiveFields: Rule = (d, access) => {
     }
   }
   if (!found.length)
+    // The verdict covers the objects whose classifications were read, and says which they are.
     return result(
       'pass',
-      'The user can read no field classified Restricted or Mission Critical or in a compliance group.'
+      `On ${list([...objects].sort())}, the user can read no field classified Restricted or Mission Critical or in a compliance group.`
     );
   return result(
     'fail',

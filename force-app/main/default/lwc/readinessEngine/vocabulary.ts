@@ -102,6 +102,11 @@ export function permissionLabel(field: string): string {
 export const SYSTEM_ADMINISTRATOR_PROFILE = 'System Administrator';
 
 /** Relative Lightning URLs of the Setup pages a manual step points to. */
+/** "1 check", "2 checks". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 export const setupUrl = {
   profile: (profileId: string): string => `/lightning/setup/EnhancedProfiles/page?address=%2F${profileId}`,
   permissionSet: (id: string): string => `/lightning/setup/PermSets/page?address=%2F${id}`,

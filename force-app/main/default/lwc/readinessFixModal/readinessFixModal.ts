@@ -1,7 +1,6 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import { selectChanges, tickChange, untickChange } from 'c/readinessEngine';
-import type { FixPlan, Report } from 'c/readinessEngine';
+import type { CheckRecord, FixPlan, Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
   OVERALL_LABELS,
@@ -10,11 +9,13 @@ import {
   checkTitles,
   describeChange,
   reduceError,
+  selectChanges,
+  tickChange,
+  untickChange,
   type ApplyResult,
   type ChangeContext,
   type ChangeView
 } from 'c/readinessService';
-import type { CheckRecord } from 'c/readinessEngine';
 
 export type FixModalResult =
   { status: 'applied'; result: ApplyResult; openLog: boolean } | { status: 'cancelled' };
@@ -145,11 +146,13 @@ export default class ReadinessFixModal extends LightningModal {
     return n === 1 ? LABELS.modalResultOne : fill(LABELS.modalResultMany, n);
   }
 
-  /** The score of the snapshot the writer returned, scored by the engine. */
-  get newScore(): string {
-    if (!this.result?.snapshot) return '';
+  /** The score of the snapshot the writer returned, scored once by the engine when it arrives. */
+  newScore = '';
+
+  private scoreOf(result: ApplyResult): string {
+    if (!result.snapshot) return '';
     try {
-      const { report } = assess(this.checklist, this.result.snapshot);
+      const { report } = assess(this.checklist, result.snapshot);
       return fill(LABELS.modalResultScore, report.score, OVERALL_LABELS[report.status]);
     } catch {
       return '';
@@ -187,6 +190,7 @@ export default class ReadinessFixModal extends LightningModal {
     this.disableClose = true;
     try {
       this.result = await applyFix(this.userId, this.chosen);
+      this.newScore = this.scoreOf(this.result);
       this.step = 'done';
     } catch (error) {
       this.errorMessage = reduceError(error);

@@ -9,12 +9,16 @@ import applyFixApex from '@salesforce/apex/ReadinessController.applyFix';
 import undoFixApex from '@salesforce/apex/ReadinessController.undoFix';
 import {
   SECTIONS,
+  setupUrl,
+  assess as engineAssess,
+  SEVERITY_ORDER,
+  STATUS_ORDER,
+  compareChecks,
+  isProblem,
+  problemsFirst,
   SECTION_LABELS,
   buildFixPlan,
-  definitionsFromRecords,
-  evaluate,
   permissionLabel,
-  validateSnapshot,
   PRODUCT_PERMISSION_SET,
   OBJECT_FLAGS,
   OBJECT_FLAG_LABELS
@@ -207,10 +211,9 @@ export interface Assessment {
   plan: FixPlan;
 }
 
-/** Checklist records + raw snapshot -> report and the "fix all safe issues" plan. */
+/** Checklist records + raw snapshot -> report and the "fix all safe issues" plan (the engine's assess). */
 export function assess(checklist: readonly CheckRecord[], snapshot: unknown): Assessment {
-  const report = evaluate(definitionsFromRecords(checklist), validateSnapshot(snapshot));
-  return { report, plan: buildFixPlan(report) };
+  return engineAssess(checklist, snapshot);
 }
 
 export function planFor(report: Report, checkIds?: string[]): FixPlan {
@@ -220,8 +223,11 @@ export function planFor(report: Report, checkIds?: string[]): FixPlan {
 /** Users other than the integration user who hold the product's permission set (they gain what it grants). */
 // ---------------------------------------------------------------- presentation helpers
 
-export const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, 'n/a': 4 };
-export const SEVERITY_ORDER: Record<Severity, number> = { blocker: 0, required: 1, recommended: 2, info: 3 };
+// The order of problems is the engine's: every view shows them alike.
+export { SEVERITY_ORDER, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from 'c/readinessEngine';
+// Selection rules of the fix preview and the candidate ranking: the engine's, through the service.
+export { rankCandidates, selectChanges, tickChange, untickChange } from 'c/readinessEngine';
+export type { CandidateSources } from 'c/readinessEngine';
 
 export const STATUS_LABELS: Record<CheckStatus, string> = {
   pass: LABELS.stPass,
@@ -280,24 +286,6 @@ export function incompleteLines(report: Pick<Report, 'completeness'>): string[] 
   return lines;
 }
 
-export function isProblem(check: Pick<CheckResult, 'status'>): boolean {
-  return check.status === 'fail' || check.status === 'warn' || check.status === 'unknown';
-}
-
-/** Worst first: by severity, then status (blocker fail, blocker warn, blocker unknown, required fail, ...). */
-export function compareChecks(a: CheckResult, b: CheckResult): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
-  );
-}
-
-/** The problems of a report, worst first; then the checks that pass or do not apply, in checklist order. */
-export function problemsFirst(report: Report): { problems: CheckResult[]; passed: CheckResult[] } {
-  const problems = report.checks.filter(isProblem);
-  problems.sort(compareChecks);
-  return { problems, passed: report.checks.filter((c) => !isProblem(c)) };
-}
-
 export type ActionKind = 'fix' | 'map' | 'grant' | 'setup';
 
 export interface CheckAction {
@@ -324,16 +312,12 @@ export function actionOf(check: CheckResult, runningUserId?: string | null): Che
     return {
       kind: 'grant',
       label: LABELS.grantRight,
-      url: runningUserId ? setupUserUrl(runningUserId) : null,
+      url: runningUserId ? setupUrl.user(runningUserId) : null,
       title: fill(LABELS.grantRightTitle, check.needs)
     };
   if (fix?.manual?.url)
     return { kind: 'setup', label: LABELS.openSetup, url: fix.manual.url, title: fix.manual.summary };
   return null;
-}
-
-function setupUserUrl(userId: string): string {
-  return `/lightning/setup/ManageUsers/page?address=%2F${userId}%3Fnoredirect%3D1%26isUserEntityOverride%3D1`;
 }
 
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
@@ -365,16 +349,9 @@ export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] 
   }).filter((g) => g.checks.length > 0);
 }
 
-/** The card's short list: blockers first, failures before warnings and unknowns; info checks last. */
+/** The card's short list: the worst problems first (the engine's order). */
 export function topProblems(report: Report, count = 3): CheckResult[] {
-  return report.checks
-    .filter((c) => isProblem(c))
-    .sort(
-      (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
-    )
-    .slice(0, count);
+  return problemsFirst(report).problems.slice(0, count);
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -421,7 +398,8 @@ function fieldText(access: { read: boolean; edit: boolean } | null): string {
   return access.edit ? LABELS.valReadEdit : LABELS.valRead;
 }
 
-const SOURCE_LABELS: Record<string, string> = {
+/** Where a grant comes from, in the UI's words (grant tables and change titles). */
+export const SOURCE_LABELS: Record<string, string> = {
   PermissionSet: LABELS.srcPermissionSet,
   Group: LABELS.srcGroup,
   Profile: LABELS.srcProfile,
@@ -479,7 +457,7 @@ export function describeChange(change: Change, context: ChangeContext = {}): Cha
       return {
         ...base,
         title: fill(LABELS.chgSystem, permissionLabel(change.permission)),
-        before: change.before === null ? LABELS.valOff : change.before ? LABELS.valOn : LABELS.valOff,
+        before: change.before ? LABELS.valOn : LABELS.valOff,
         after: LABELS.valOn
       };
     case 'assignPermissionSet':

@@ -1,8 +1,14 @@
 import findIntegrationUsers from '@salesforce/apex/ReadinessController.findIntegrationUsers';
 import { LightningElement, api, wire } from 'lwc';
 import { LABELS, fill } from 'c/readinessLabels';
-import { rankCandidates, type CandidateSources } from 'c/readinessEngine';
-import { formatDateTime, reduceError, saveIntegrationUser, type SuggestedUser } from 'c/readinessService';
+import {
+  formatDateTime,
+  rankCandidates,
+  reduceError,
+  saveIntegrationUser,
+  type CandidateSources,
+  type SuggestedUser
+} from 'c/readinessService';
 
 interface SuggestionView extends SuggestedUser {
   key: string;
