@@ -165,17 +165,6 @@ class RestClient {
     return clean(records);
   }
 
-  /**
-   * A read the running user may lack the right for (an access flag): tried only when their rights
-   * allow it; a missing right or a refusal sets the flag false and names the right. Null then.
-   */
-  async optional(flag, { rights, access, accessMissing }, fn) {
-    const rows = this.engine.mayRead(flag, rights) ? await this.may(fn) : null;
-    access[flag] = rows !== null;
-    if (rows === null) accessMissing[flag] = this.engine.ACCESS_RIGHTS[flag].label;
-    return rows;
-  }
-
   async describe(object) {
     return this.request(`/services/data/v${this.version}/sobjects/${encodeURIComponent(object)}/describe`);
   }
