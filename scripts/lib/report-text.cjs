@@ -25,8 +25,11 @@ function fixAllLine(fixAll) {
   let line = n
     ? `Fix all: ${plural(n, 'change')} for ${plural(fixAll.checkIds.length, 'check')}`
     : 'Fix all: nothing to apply';
-  if (fixAll.held.length)
-    line += `; ${plural(fixAll.held.length, 'sign-in change')} left for you to tick one by one (${fixAll.identityHeld})`;
+  if (fixAll.held.length) {
+    const why = [fixAll.sharedProduct, fixAll.identityHeld].filter(Boolean).join('; ');
+    const kind = fixAll.sharedProduct ? 'change' : 'sign-in change';
+    line += `; ${plural(fixAll.held.length, kind)} left for you to tick one by one (${why})`;
+  }
   return `${line}.`;
 }
 

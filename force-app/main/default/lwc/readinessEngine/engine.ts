@@ -8,6 +8,7 @@ import {
   PRODUCT_PERMISSION_SET,
   describeSource,
   fieldTargetsOf,
+  isProductPermissionSet,
   objectFlagsOf,
   type Source
 } from './access';
@@ -392,10 +393,25 @@ export function fixPolicyOf(snapshot: Snapshot): FixPolicy {
   const own = snapshot.runningUserId && snapshot.runningUserId === snapshot.user.Id;
   return {
     identityHeld: personReason(snapshot),
+    sharedProduct: sharedProductReason(snapshot),
     refused: own
       ? 'This is your own user: the product never changes the access of the admin who runs it. Choose the integration user instead.'
       : null
   };
+}
+
+/**
+ * Why a grant to the product's set would reach people besides the user (null when it would not):
+ * anyone else assigned it, the running admin included. The writer refuses such grants; a group
+ * containing the set is not in the snapshot, so only the writer sees that case.
+ */
+export function sharedProductReason(snapshot: Snapshot): string | null {
+  const product = snapshot.permissionSets.find(isProductPermissionSet);
+  if (!product || typeof product.AssigneeCount !== 'number') return null;
+  const own = snapshot.assignments.some((a) => a.PermissionSetId === product.Id) ? 1 : 0;
+  const others = product.AssigneeCount - own;
+  if (others <= 0) return null;
+  return `${plural(others, 'other user')} hold${others === 1 ? 's' : ''} '${PRODUCT_PERMISSION_SET.label}', so a grant to it would change their access too. Remove their assignments in Setup first; the set is the integration user's alone.`;
 }
 
 /** Scores a validated snapshot against the checklist. Every definition yields exactly one check. */
@@ -455,7 +471,8 @@ export function evaluateWithPlan(
       changes: [],
       held: [],
       refused: policy.refused,
-      identityHeld: policy.identityHeld
+      identityHeld: policy.identityHeld,
+      sharedProduct: policy.sharedProduct ?? null
     }
   };
   const plan = buildFixPlan(report, undefined, policy);

@@ -12,6 +12,11 @@ import type { Change, FixAll, FixPlan, Report } from './types';
 export interface FixPolicy {
   /** Null: identity-changing grants may be ticked by default. */
   identityHeld: string | null;
+  /**
+   * Null: grants to the product's set reach the user alone. Otherwise why they would reach others
+   * too (other holders): the writer refuses them, so they are offered unticked with this reason.
+   */
+  sharedProduct?: string | null;
   /** Null: changes may be applied to this user. */
   refused: string | null;
 }
@@ -121,6 +126,7 @@ function coveredChecks(changes: readonly Change[], chosen: Set<string>): string[
 export function buildFixPlan(report: Report, checkIds?: readonly string[], policy?: FixPolicy): FixPlan {
   const rules: FixPolicy = policy ?? {
     identityHeld: report.fixAll?.identityHeld ?? null,
+    sharedProduct: report.fixAll?.sharedProduct ?? null,
     refused: report.fixAll?.refused ?? null
   };
   const wanted = checkIds ? new Set(checkIds) : null;
@@ -163,6 +169,15 @@ export function buildFixPlan(report: Report, checkIds?: readonly string[], polic
             reason: `Not ticked by default because ${rules.identityHeld}. ${c.consequence ?? ''}`.trim()
           });
         }
+    if (rules.sharedProduct)
+      for (const c of changes)
+        if (
+          !heldKeys.has(c.key) &&
+          (c.kind === 'systemPermission' || c.kind === 'objectPermission' || c.kind === 'fieldPermission')
+        ) {
+          heldKeys.add(c.key);
+          held.push({ key: c.key, reason: `Not ticked: ${rules.sharedProduct}` });
+        }
     const dropped = dependentKeys(changes, heldKeys);
     selected = changes.map((c) => c.key).filter((k) => !dropped.has(k));
   }
@@ -187,6 +202,7 @@ export function fixAllOf(plan: FixPlan, policy: FixPolicy): FixAll {
     changes,
     held: plan.held,
     refused: plan.refused,
-    identityHeld: policy.identityHeld
+    identityHeld: policy.identityHeld,
+    sharedProduct: policy.sharedProduct ?? null
   };
 }

@@ -412,6 +412,8 @@ export interface FixAll {
   refused: string | null;
   /** Why identity-changing grants are not in the default selection for this user (null: they are). */
   identityHeld: string | null;
+  /** Why grants to the product's set are not in the default selection: others hold it (null: none). */
+  sharedProduct?: string | null;
 }
 
 export interface Report {

@@ -98,6 +98,29 @@ describe('buildFixPlan', () => {
     expect(contact.before).toMatchObject({ Read: true, ModifyAll: false });
   });
 
+  it('leaves grants unticked, saying why, when others hold the product set (the writer refuses them)', () => {
+    const s = fixture('missing-modify-all');
+    const product = ps(s, 'Act_On_Integration_User');
+    product.AssigneeCount = 3;
+    const report = score(s);
+    expect(report.fixAll.sharedProduct).toMatch(/^2 other users hold 'Act-On Integration User'/);
+    const plan = buildFixPlan(report);
+    const grants = plan.changes.filter((c) => c.kind === 'objectPermission');
+    expect(grants.length).toBeGreaterThan(0);
+    for (const grant of grants) {
+      expect(plan.selected).not.toContain(grant.key);
+      expect(plan.held).toContainEqual({
+        key: grant.key,
+        reason: expect.stringMatching(/^Not ticked: 2 other users hold .* would change their access too/)
+      });
+    }
+    // Held alone by the user: nothing is shared and the same grants are ticked.
+    product.AssigneeCount = 1;
+    const alone = buildFixPlan(score(s));
+    expect(alone.held).toEqual([]);
+    for (const grant of grants) expect(alone.selected).toContain(grant.key);
+  });
+
   it('adds Read on Account when it grants Contact or Opportunity on a set that lacks it, and says why', () => {
     const plan = buildFixPlan(score(fixture('new-user-fixable')));
     const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact');
