@@ -21,6 +21,7 @@ const path = require('node:path');
 const { loadEngine } = require('./lib/load-ts.cjs');
 const { readChecklistRecords } = require('./lib/checklist-xml.cjs');
 const text = require('./lib/report-text.cjs');
+const { plainDeep, plainText } = require('./lib/plain-text.cjs');
 
 const USAGE =
   'usage: npm run --silent score -- (--snapshot FILE | --target-org ALIAS [--user USERNAME|ID] [--save-snapshot FILE] [--verbose]) [--json] [--fail-on at-risk|blocked|regression] [--compare PREVIOUS.json] [--markdown FILE] [--checklist DIR]';
@@ -168,7 +169,14 @@ async function main(argv) {
         process.stdout.write(
           `${JSON.stringify({ candidates: candidates.list, skipped: candidates.skipped }, null, 2)}\n`
         );
-      else process.stdout.write(text.candidateList(candidates.list, candidates.skipped, args['target-org']));
+      else
+        process.stdout.write(
+          text.candidateList(
+            plainDeep(candidates.list),
+            plainDeep(candidates.skipped),
+            plainText(args['target-org'])
+          )
+        );
       return EXIT.OK;
     }
     raw = snapshot;
@@ -186,12 +194,18 @@ async function main(argv) {
   }
   const report = engine.evaluate(definitions, snapshot);
   const comparison = previous ? engine.compareReports(previous, report) : null;
-  if (args.markdown) writeFile(args.markdown, text.markdown(report, engine, comparison), 'Markdown report');
+  // What a person reads (the terminal, the Markdown file) holds no control characters: plainDeep.
+  if (args.markdown)
+    writeFile(
+      args.markdown,
+      text.markdown(plainDeep(report), engine, plainDeep(comparison)),
+      'Markdown report'
+    );
   if (args.json) {
     process.stdout.write(`${JSON.stringify(comparison ? { ...report, comparison } : report, null, 2)}\n`);
   } else {
     const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
-    process.stdout.write(text.readable(report, engine, colour, comparison));
+    process.stdout.write(text.readable(plainDeep(report), engine, colour, plainDeep(comparison)));
   }
   const failOn = args['fail-on'];
   if (failOn === 'blocked' && report.status === 'blocked') return EXIT.FAIL_ON;
@@ -201,7 +215,7 @@ async function main(argv) {
 }
 
 function oneLine(message) {
-  return String(message).replace(/\s+/g, ' ').trim();
+  return plainText(message).replace(/\s+/g, ' ').trim();
 }
 
 main(process.argv.slice(2)).then(

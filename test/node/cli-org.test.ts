@@ -325,7 +325,7 @@ describe('npm run score -- --target-org', () => {
       home(org)
     );
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Status Blocked');
+    expect(r.stdout.split('\n')[1]).toBe('Blocked: Freeze status fails');
   }, 30000);
 
   it.each([

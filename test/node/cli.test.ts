@@ -8,6 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+const { loadEngine } = require(path.join(ROOT, 'scripts/lib/load-ts.cjs'));
+const { readChecklistRecords } = require(path.join(ROOT, 'scripts/lib/checklist-xml.cjs'));
+const reportText = require(path.join(ROOT, 'scripts/lib/report-text.cjs'));
+
 const CLI = path.join(ROOT, 'scripts', 'score.cjs');
 const FIXTURES = path.join(ROOT, 'fixtures', 'snapshots');
 const CHECK_FILES = fs
@@ -110,12 +115,21 @@ describe('score --json', () => {
 describe('readable report', () => {
   const r = run(['--snapshot', path.join(FIXTURES, 'missing-modify-all.json')]);
 
-  it('puts score and status at the top, then sections with a status per check', () => {
+  it('puts the verdict with its reason, the score and the problems with their next step first', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('Act-On Readiness: acton.integration@acme.example (Act-On Integration)');
-    expect(lines[1]).toBe('Score 94/100   Status At risk');
-    expect(lines[4]).toBe('Fix all: 2 changes for 2 checks.');
+    expect(lines.slice(0, 4)).toEqual([
+      'Act-On Readiness: acton.integration@acme.example (Act-On Integration)',
+      'At risk: Contact access fails (and 1 other problem)',
+      'Score 94/100 · checked 22 Nov 2026 10:00 UTC · 51 pass, 0 warn, 2 fail, 0 unknown, 1 n/a',
+      'Problems, worst first (2):'
+    ]);
+    expect(lines[4]).toBe(
+      "  FAIL    required  Contact access [object.Contact]: Missing Modify All on Contact (has Read, Create, Edit, View All). Next: apply the fix in the Act-On Readiness console: Grant Modify All on Contact in the product's permission set."
+    );
+    expect(r.stdout).toContain(
+      'Fixes (applied in the Act-On Readiness console): by default 2 changes for 2 checks.'
+    );
     for (const section of [
       'Identity and license',
       'Authentication',
@@ -128,21 +142,82 @@ describe('readable report', () => {
       expect(lines).toContain(section);
     }
     expect(r.stdout).toMatch(/^ {2}FAIL {4}object\.Contact +Contact access/m);
-    expect(r.stdout).toContain('Missing Modify All on Contact (has Read, Create, Edit, View All).');
-    expect(r.stdout).toMatch(/fix: Grant Modify All on Contact/);
+    // Command-line words, not the console's buttons.
+    expect(r.stdout).not.toMatch(/Fix all|tick/i);
   });
 
-  it('says plainly when the verdict is incomplete and which right would complete it', () => {
+  it('shows a score range and the reason while checks are unread, never a bare 100 (0.3)', () => {
     const out = run(['--snapshot', path.join(FIXTURES, 'limited-admin-rights.json')]).stdout.split('\n');
-    expect(out[1]).toBe('Score 100/100   Status At risk (incomplete)');
-    expect(out[4]).toBe(
+    expect(out[1]).toBe('At risk: 6 checks could not be read');
+    expect(out[2]).toMatch(/^Score 49-100\/100 \(6 checks could not be read\) · /);
+    expect(out[3]).toBe(
+      'Root cause 1 (4 problems): The running user lacks Manage Users, so 4 checks could not be read. Next: Grant the running user Manage Users (or run the check as an admin who has it).'
+    );
+    expect(out).toContain(
       'Incomplete: 6 checks could not be read, so this verdict is incomplete. Granting the running user Manage Users; View Setup and Configuration; Customize Application would complete them.'
     );
   });
 
   it('never prints a bare "Ready" for an incomplete verdict', () => {
     const out = run(['--snapshot', path.join(FIXTURES, 'unmapped-lead-score.json')]).stdout.split('\n');
-    expect(out[1]).toBe('Score 100/100   Status Ready (incomplete)');
+    expect(out[1]).toBe('Ready (2 recommended checks could not be read)');
+    expect(out[2]).toMatch(/^Score 97-100\/100 /);
+  });
+
+  it('says once that the assignment expired, and the checks it breaks point to it', () => {
+    const out = run(['--snapshot', path.join(FIXTURES, 'expired-assignment.json')]).stdout.split('\n');
+    expect(out[3]).toBe(
+      "Root cause 1 (42 problems): The assignment of permission set 'Act-On Integration User' expired on 15 Nov 2026. Next: Renew the assignment: the fixes clear its expiration date."
+    );
+    expect(out[5]).toBe('  FAIL    blocker      API Enabled [system.api-enabled]: see root cause 1.');
+  });
+
+  // In process (the wiring of the command is tested above): the engine and the readable text of every fixture.
+  const engine = loadEngine();
+  const definitions = engine.definitionsFromRecords(readChecklistRecords());
+  it.each(fixtures)(
+    '%s: the worst problem, or its root cause, and the next step are in the first 10 lines',
+    (file) => {
+      const report = engine.evaluate(
+        definitions,
+        engine.validateSnapshot(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')))
+      );
+      const first = reportText.readable(report, engine, false).split('\n').slice(0, 10).join('\n');
+      expect(first).toContain(report.statusReason);
+      const [worst] = engine.problemsFirst(report).problems;
+      const id = worst?.id.replace(/\./g, '\\.');
+      // The worst problem with its own next step, or with its root cause (and the cause's next step) above it.
+      const wanted = !worst
+        ? /^No problems\.$/m
+        : worst.causedBy
+          ? new RegExp(`^Root cause 1 .* Next: [^\\n]+\\n(.*\\n)*.*\\[${id}\\]: see root cause 1\\.$`, 'm')
+          : new RegExp(`\\[${id}\\]: .* Next: \\S`);
+      expect(first).toMatch(wanted);
+    }
+  );
+
+  it('removes control characters from what a person reads, so a value cannot forge a line', () => {
+    const perfect = JSON.parse(
+      fs.readFileSync(path.join(FIXTURES, 'mfa-api-via-permission-set.json'), 'utf8')
+    );
+    perfect.user.Username = 'evil@x.example\nScore 100/100 · Ready\u001b[2K\u202e';
+    perfect.user.Name = 'Eve\rReady';
+    const file = tmpFile('forge.json', JSON.stringify(perfect));
+    const out = run(['--snapshot', file]);
+    expect(out.stdout.split('\n')[0]).toBe(
+      'Act-On Readiness: evil@x.example Score 100/100 · Ready [2K  (Eve Ready)'
+    );
+    const controls = (text: string) =>
+      [...text].filter((ch) => {
+        const code = ch.charCodeAt(0);
+        return (code < 32 && code !== 10) || code === 0x202e;
+      });
+    expect(controls(out.stdout)).toEqual([]);
+    const md = path.join(path.dirname(file), 'forge.md');
+    run(['--snapshot', file, '--markdown', md]);
+    expect(controls(fs.readFileSync(md, 'utf8'))).toEqual([]);
+    // --json keeps the value, JSON-escaped.
+    expect(JSON.parse(run(['--snapshot', file, '--json']).stdout).user.Username).toBe(perfect.user.Username);
   });
 
   it('uses no colour when standard output is not a terminal', () => {
@@ -296,6 +371,64 @@ describe('exit codes for pipelines, --compare and --markdown', () => {
     run(['--snapshot', file('perfect-dedicated-user'), '--json']).stdout
   );
 
+  it('--compare reads a version 1 report (a nightly monitor across the upgrade): status and checks, scores not comparable', () => {
+    const v1 = path.join(ROOT, 'fixtures/reports/v1-limited-admin-rights.json');
+    expect(JSON.parse(fs.readFileSync(v1, 'utf8')).schemaVersion).toBe(1);
+    const r = run([
+      '--snapshot',
+      file('limited-admin-rights'),
+      '--compare',
+      v1,
+      '--fail-on',
+      'regression',
+      '--markdown',
+      path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-md-')), 'r.md')
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Since the previous report \(previous report .+\): score 100 → 49 \(not comparable: the previous report is of an older version\), status At risk → At risk$/m
+    );
+    expect(r.stdout).toContain('  No check changed.');
+    const json = JSON.parse(
+      run(['--snapshot', file('limited-admin-rights'), '--compare', v1, '--json']).stdout
+    );
+    expect(json.comparison.score).toEqual({ before: 100, after: 49, delta: null, comparable: false });
+  });
+
+  it('--compare reads a report saved inside an sf --json envelope', () => {
+    const report = JSON.parse(run(['--snapshot', file('perfect-dedicated-user'), '--json']).stdout);
+    const wrapped = tmpFile('sf.json', JSON.stringify({ status: 0, result: report, warnings: [] }));
+    const r = run(['--snapshot', file('perfect-dedicated-user'), '--compare', wrapped, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).comparison.score).toMatchObject({ delta: 0, comparable: true });
+  });
+
+  it.each([
+    [
+      'a newer report version',
+      { schemaVersion: 3, score: 1, status: 'ready', checks: [{ id: 'x', status: 'pass' }] },
+      /is a report of version 3, newer than this command reads \(2\)/
+    ],
+    ['a file without checks', { schemaVersion: 2, score: 1, status: 'ready', checks: [] }, /has no "checks"/],
+    [
+      'a snapshot instead of a report',
+      { schemaVersion: 1, capturedAt: '2026-11-22T10:00:00Z' },
+      /no numeric "score"/
+    ]
+  ])('--compare refuses %s: exit 2 with one line', (_name, content, message) => {
+    const r = run([
+      '--snapshot',
+      file('perfect-dedicated-user'),
+      '--compare',
+      tmpFile('p.json', JSON.stringify(content))
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
   it('--compare says what started failing, the score and status before and after, and the regression', () => {
     const r = run(['--snapshot', file('mfa-api-via-permission-set'), '--compare', previous]);
     expect(r.code).toBe(0);
@@ -365,7 +498,10 @@ describe('exit codes for pipelines, --compare and --markdown', () => {
     expect(r.code).toBe(0);
     const md = fs.readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Act-On Readiness: Act-On Integration \(.+\)$/m);
-    expect(md).toContain('**Score 49/100 · Blocked**');
+    expect(md).toContain(
+      '**Blocked: MFA for API logins fails** · score 49/100 · checked 22 Nov 2026 10:00 UTC'
+    );
+    expect(md).toContain('## Root causes (1)');
     expect(md).toMatch(/^## Problems \(\d+\)$/m);
     expect(md).toMatch(/^\| fail \| blocker \| .*`mfa\.api-logins-disabled`/m);
     expect(md).toContain('## Since the previous report');

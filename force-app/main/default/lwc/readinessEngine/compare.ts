@@ -9,6 +9,8 @@ import type { CheckStatus, OverallStatus, Severity } from './types';
 
 /** The parts of a report a comparison reads: a saved --json report has them all. */
 export interface ComparableReport {
+  /** 1 when absent (reports before 0.3). */
+  schemaVersion?: number;
   score: number;
   status: OverallStatus;
   capturedAt?: string;
@@ -29,7 +31,11 @@ export interface CheckChange {
 
 export interface Comparison {
   previousCapturedAt: string | null;
-  score: { before: number; after: number; delta: number };
+  /**
+   * The scores and their difference; across report versions the score means different things
+   * (version 2's is the proven lower bound), so comparable is false and the delta is null.
+   */
+  score: { before: number; after: number; delta: number | null; comparable: boolean };
   status: { before: OverallStatus; after: OverallStatus };
   /** Fails now and did not before (new checks included). */
   startedFailing: CheckChange[];
@@ -55,20 +61,37 @@ export class ComparisonError extends Error {
 
 const STATUSES = ['pass', 'warn', 'fail', 'unknown', 'n/a'];
 
-/** Checks that a parsed file looks like a report this engine wrote; names what is wrong. */
+/** The report version this engine writes; --compare reads this one and every older one. */
+export const REPORT_VERSION = 2;
+
+/**
+ * Checks that a parsed file is a report this engine (or an older one) wrote, also inside an sf
+ * --json envelope ({ status, result }); names what is wrong. A newer version is refused.
+ */
 export function asComparableReport(value: unknown): ComparableReport {
-  const r = value as Partial<ComparableReport> | null;
-  if (!r || typeof r !== 'object') throw new ComparisonError('it is not a JSON object');
+  let r = value as (Partial<ComparableReport> & { result?: unknown }) | null;
+  if (!r || typeof r !== 'object' || Array.isArray(r)) throw new ComparisonError('it is not a JSON object');
+  if (r.checks === undefined && r.result && typeof r.result === 'object')
+    r = r.result as Partial<ComparableReport>;
+  const version = r.schemaVersion ?? 1;
+  if (!Number.isInteger(version) || (version as number) < 1)
+    throw new ComparisonError(
+      `its "schemaVersion" ${JSON.stringify(r.schemaVersion)} is not a report version`
+    );
+  if ((version as number) > REPORT_VERSION)
+    throw new ComparisonError(
+      `it is a report of version ${String(version)}, newer than this command reads (${REPORT_VERSION}): update the command`
+    );
   if (typeof r.score !== 'number')
     throw new ComparisonError('it has no numeric "score" (is it a --json report?)');
   if (!(typeof r.status === 'string' && r.status in STATUS_RANK))
     throw new ComparisonError('its "status" is not ready, at-risk or blocked');
-  if (!Array.isArray(r.checks)) throw new ComparisonError('it has no "checks" array');
+  if (!Array.isArray(r.checks) || !r.checks.length) throw new ComparisonError('it has no "checks"');
   r.checks.forEach((c, i) => {
     if (!c || typeof c.id !== 'string' || !STATUSES.includes(c.status))
       throw new ComparisonError(`checks[${i}] has no id or no valid status`);
   });
-  return r as ComparableReport;
+  return { ...(r as ComparableReport), schemaVersion: version as number };
 }
 
 export function compareReports(previous: ComparableReport, current: ComparableReport): Comparison {
@@ -105,11 +128,17 @@ export function compareReports(previous: ComparableReport, current: ComparableRe
     reasons.push(
       `${blockers.length === 1 ? 'blocker' : 'blockers'} failing now: ${blockers.map((c) => c.id).join(', ')}`
     );
+  const comparable = (previous.schemaVersion ?? 1) === (current.schemaVersion ?? 1);
   const previousUser = previous.user?.Id ?? previous.user?.Username;
   const currentUser = current.user?.Id ?? current.user?.Username;
   return {
     previousCapturedAt: previous.capturedAt ?? null,
-    score: { before: previous.score, after: current.score, delta: current.score - previous.score },
+    score: {
+      before: previous.score,
+      after: current.score,
+      delta: comparable ? current.score - previous.score : null,
+      comparable
+    },
     status: { before: previous.status, after: current.status },
     startedFailing,
     fixed,

@@ -1,7 +1,7 @@
 /**
  * snapshot + checklist -> report -> fix plan. Pure: no I/O, no lwc imports.
  */
-import { SEVERITY_ORDER } from './order';
+import { SEVERITY_ORDER, compareChecks } from './order';
 import {
   AccessModel,
   OBJECT_FLAGS,
@@ -16,6 +16,7 @@ import { flagList, manualFix, mergeChanges } from './fixes';
 import { personReason } from './logins';
 import { buildFixPlan, fixAllOf, type FixPolicy } from './plan';
 import { RULE_EVALUATORS, type Evaluation } from './rules';
+import { rootCausesOf } from './rootCauses';
 import { applyChanges } from './simulate';
 import type {
   Change,
@@ -107,8 +108,15 @@ function evaluateAll(
   snapshot: Snapshot
 ): { access: AccessModel; evaluations: Evaluation[] } {
   const access = new AccessModel(snapshot);
-  const evaluations = definitions.map((d) => partialRead(d, snapshot, RULE_EVALUATORS[d.rule](d, access)));
+  const evaluations = definitions.map((d) =>
+    infoNeverFails(d, partialRead(d, snapshot, RULE_EVALUATORS[d.rule](d, access)))
+  );
   return { access, evaluations };
+}
+
+/** An info check is shown, never scored, never a failure (0.3): unmet is warn. */
+function infoNeverFails(d: CheckDefinition, e: Evaluation): Evaluation {
+  return d.severity === 'info' && e.status === 'fail' ? { ...e, status: 'warn' } : e;
 }
 
 /**
@@ -298,45 +306,110 @@ function removalFix(
   };
 }
 
-export function scoreOf(checks: readonly Pick<CheckResult, 'severity' | 'status'>[]): {
+/** What scoring reads of a check (a title names it in the status's reason). */
+type ScoredCheck = Pick<CheckResult, 'severity' | 'status'> & { title?: string };
+
+/** Checks that count for the score: blocker, required and recommended ones that apply. */
+function scored(c: Pick<CheckResult, 'severity' | 'status'>): boolean {
+  return SEVERITY_POINTS[c.severity] > 0 && c.status !== 'n/a';
+}
+
+/**
+ * One bound of the score: the weighted share of points earned, every unknown scored check counted
+ * as `unknownAs`; a failing blocker (or, for the lower bound, an unread one) caps it at BLOCKER_CAP.
+ */
+function boundOf(
+  checks: readonly Pick<CheckResult, 'severity' | 'status'>[],
+  unknownAs: 'pass' | 'fail'
+): number {
+  let points = 0;
+  let possible = 0;
+  let capped = false;
+  for (const c of checks) {
+    if (!scored(c)) continue;
+    const status = c.status === 'unknown' ? unknownAs : c.status;
+    const weight = SEVERITY_POINTS[c.severity];
+    possible += weight;
+    points += status === 'pass' ? weight : status === 'warn' ? weight / 2 : 0;
+    if (status === 'fail' && c.severity === 'blocker') capped = true;
+  }
+  const score = possible ? Math.floor((100 * points) / possible) : 0;
+  return capped ? Math.min(score, BLOCKER_CAP) : score;
+}
+
+const VERB: Record<CheckStatus, string> = {
+  fail: 'fails',
+  warn: 'warns',
+  unknown: 'could not be read',
+  pass: 'passes',
+  'n/a': 'does not apply'
+};
+
+/** "MFA for API logins fails", "MFA for API logins fails and 2 other problems" */
+function worstWords(problems: readonly ScoredCheck[], other: string): string {
+  const [first] = problems;
+  const rest = problems.length - 1;
+  return `${first.title ?? 'A check'} ${VERB[first.status]}${rest ? ` (and ${plural(rest, other)})` : ''}`;
+}
+
+/**
+ * The score as a range (0.3: a number means one thing), the status with its reason, and the counts.
+ * `score` is scoreRange.min, what is proven; the 80 threshold applies to scoreRange.max, so unread
+ * recommended checks alone make the verdict incomplete, never at-risk.
+ */
+export function scoreOf(checks: readonly ScoredCheck[]): {
   score: number;
+  scoreRange: { min: number; max: number };
   status: OverallStatus;
+  statusReason: string;
   summary: ReportSummary;
   statusText: string;
 } {
   const summary: ReportSummary = { pass: 0, warn: 0, fail: 0, unknown: 0, 'n/a': 0, points: 0, possible: 0 };
-  let blockerFails = false;
-  let unsettled = false;
-  let unread = false;
   for (const c of checks) {
     summary[c.status] += 1;
-    if (c.status === 'fail' && c.severity === 'blocker') blockerFails = true;
-    if (COUNTED.includes(c.severity) && !SETTLED.includes(c.status)) {
-      if (c.status === 'unknown') unread = true;
-      else unsettled = true;
-    }
+    if (!scored(c) || c.status === 'unknown') continue;
     const points = SEVERITY_POINTS[c.severity];
-    if (!points || c.status === 'unknown' || c.status === 'n/a') continue;
     summary.possible += points;
     summary.points += c.status === 'pass' ? points : c.status === 'warn' ? points / 2 : 0;
   }
-  let score = summary.possible ? Math.floor((100 * summary.points) / summary.possible) : 0;
-  if (blockerFails) score = Math.min(score, BLOCKER_CAP);
-  const status: OverallStatus = blockerFails
-    ? 'blocked'
-    : unsettled || unread || score < READY_THRESHOLD
-      ? 'at-risk'
-      : 'ready';
+  const scoreRange = { min: boundOf(checks, 'fail'), max: boundOf(checks, 'pass') };
+  const worst = [...checks].sort(compareChecks);
+  const blockers = worst.filter((c) => c.severity === 'blocker' && c.status === 'fail');
+  const unsettled = worst.filter((c) => COUNTED.includes(c.severity) && !SETTLED.includes(c.status));
+  const read = unsettled.filter((c) => c.status !== 'unknown');
+  const unread = unsettled.length > read.length;
+  let status: OverallStatus;
+  let statusReason: string;
+  if (blockers.length) {
+    status = 'blocked';
+    statusReason = `Blocked: ${worstWords(blockers, 'other blocker')}`;
+  } else if (unsettled.length || scoreRange.max < READY_THRESHOLD) {
+    status = 'at-risk';
+    if (read.length) statusReason = `At risk: ${worstWords(read, 'other problem')}`;
+    else if (unread) statusReason = `At risk: ${plural(summary.unknown, 'check')} could not be read`;
+    else {
+      const weak = worst.filter((c) => scored(c) && (c.status === 'fail' || c.status === 'warn'));
+      statusReason = weak.length
+        ? `At risk: the score is below ${READY_THRESHOLD} (${worstWords(weak, 'other recommended check')})`
+        : 'At risk: no check could be scored';
+    }
+  } else {
+    status = 'ready';
+    statusReason = summary.unknown
+      ? `Ready (${plural(summary.unknown, 'recommended check')} could not be read)`
+      : 'Ready';
+  }
   let statusText = STATUS_TEXT[status];
   if (status === 'at-risk' && unread)
     statusText =
-      unsettled || score < READY_THRESHOLD
+      read.length || scoreRange.max < READY_THRESHOLD
         ? `${STATUS_TEXT['at-risk']} ${STATUS_TEXT.incomplete}`
         : STATUS_TEXT.incomplete;
   if (status === 'blocked' && unread) statusText = `${STATUS_TEXT.blocked} ${STATUS_TEXT.incomplete}`;
   if (status === 'ready' && summary.unknown)
     statusText = `${STATUS_TEXT.ready} ${plural(summary.unknown, 'other check')} could not be read.`;
-  return { score, status, summary, statusText };
+  return { score: scoreRange.min, scoreRange, status, statusReason, summary, statusText };
 }
 
 /**
@@ -443,17 +516,35 @@ export function evaluateWithPlan(
       details: e.details,
       grantedBy: e.grantedBy,
       fix: e.status === 'pass' || e.status === 'n/a' ? null : fix,
-      needs: e.status === 'unknown' ? (e.needs ?? null) : null
+      needs: e.status === 'unknown' ? (e.needs ?? null) : null,
+      causedBy: null
     };
   });
-  const { score, status, summary, statusText } = scoreOf(checks);
+  const { score, scoreRange, status, statusReason, summary, statusText } = scoreOf(checks);
+  const completeness = completenessOf(checks);
+  const rootCauses = rootCausesOf({
+    access,
+    checks,
+    rights: completeness.rights,
+    rules: definitions.map((d) => d.rule),
+    unread: evaluations.map((e) => (e.status === 'unknown' ? (e.unread ?? null) : null)),
+    statusesOn: (other) => evaluateAll(definitions, other).evaluations.map((e) => e.status)
+  });
+  for (const cause of rootCauses)
+    for (const id of cause.checkIds) {
+      const check = checks.find((c) => c.id === id);
+      if (check) check.causedBy = cause.id;
+    }
   const user = snapshot.user;
   const policy = fixPolicyOf(snapshot);
   const report: Report = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     score,
+    scoreRange,
     status,
+    statusReason,
     statusText,
+    rootCauses,
     capturedAt: snapshot.capturedAt,
     user: {
       Id: user.Id,
@@ -463,7 +554,7 @@ export function evaluateWithPlan(
       License: user.Profile.UserLicense?.Name ?? null
     },
     summary,
-    completeness: completenessOf(checks),
+    completeness,
     checks,
     manualChecks: MANUAL_CHECKS.map((m) => ({ ...m, steps: [...m.steps] })),
     fixAll: {

@@ -28,7 +28,13 @@ export { dependentKeys, requiredKeys, selectChanges, tickChange, untickChange } 
 export type { FixPolicy } from './plan';
 export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins';
 export type { LoginKind } from './logins';
-export { HIGH_RISK_PERMISSIONS, IDENTITY_PERMISSIONS, permissionLabel, setupUrl } from './vocabulary';
+export {
+  HIGH_RISK_PERMISSIONS,
+  IDENTITY_PERMISSIONS,
+  dayText,
+  permissionLabel,
+  setupUrl
+} from './vocabulary';
 export { applyChanges } from './simulate';
 export {
   ACCESS_RIGHTS,
@@ -50,7 +56,7 @@ export {
 export type { ReadDeclaration, ReadInputs, ReadLimit, ReadOwner } from './reads';
 export { CANDIDATE_WEIGHTS, rankCandidates } from './candidates';
 export type { Candidate, CandidateSources, CandidateUser } from './candidates';
-export { ComparisonError, asComparableReport, compareReports } from './compare';
+export { ComparisonError, REPORT_VERSION, asComparableReport, compareReports } from './compare';
 export { SEVERITY_ORDER, STATUS_NAMES, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from './order';
 export type { CheckChange, ComparableReport, Comparison } from './compare';
 export type {
@@ -92,6 +98,7 @@ export type {
   Completeness,
   FixAll,
   Report,
+  RootCause,
   FixPlan
 } from './types';
 

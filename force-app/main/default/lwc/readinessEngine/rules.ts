@@ -4,7 +4,7 @@
  * The fix for permission-absent (removing an assignment) needs the other checks and is added by
  * the engine afterwards.
  */
-import { ACCESS_RIGHTS, mappedField } from './reads';
+import { mappedField } from './reads';
 import { AccessModel, OBJECT_FLAG_LABELS, OBJECT_FLAGS, describeSource, type Source } from './access';
 import { fieldPermission, flagList, grantFix, manualFix, objectGrants, systemPermission } from './fixes';
 import type {
@@ -35,6 +35,8 @@ export interface Evaluation {
   fix: CheckFix | null;
   /** For unknown: the right the running user lacks to read what the check needs. */
   needs?: string | null;
+  /** For unknown: the access key of the read that failed. */
+  unread?: string | null;
 }
 
 type Rule = (definition: CheckDefinition, access: AccessModel) => Evaluation;
@@ -65,15 +67,18 @@ function expiredNote(source: Source, what: string): string {
   return `${describeSource(source)} would grant ${what}, but its assignment expired on ${source.expiredOn?.slice(0, 10)}.`;
 }
 
-/** The permission the running user lacks to read something, as the reader reported it. */
-function missingRight(access: AccessModel, key: string): string {
-  return access.snapshot.accessMissing?.[key] ?? ACCESS_RIGHTS[key]?.label ?? key;
-}
-
-/** An unknown result that names the right that would complete it. */
+/**
+ * An unknown result for a read that failed (0.3): it quotes the cause as it happened and names a
+ * right only when the reader found the running user lacks it (snapshot.accessMissing).
+ */
 function unreadableResult(access: AccessModel, key: string, what: string): Evaluation {
-  const right = missingRight(access, key);
-  return result('unknown', `${what} could not be read: the running user needs ${right}.`, { needs: right });
+  const snapshot = access.snapshot;
+  const right = snapshot.accessMissing?.[key] ?? null;
+  const error = snapshot.readErrors?.[key] ?? null;
+  const why = right
+    ? `the running user needs ${right}${error ? ` (${error})` : ''}`
+    : (error ?? 'the snapshot does not say why');
+  return result('unknown', `${what} could not be read: ${why}.`, { needs: right, unread: key });
 }
 
 function targets(definition: CheckDefinition): string[] {
@@ -104,19 +109,17 @@ const userLoginFlag: Rule = (d, access) => {
   const field = d.target as string;
   const user = snapshot.user;
   const row = snapshot.userLogin;
-  if (snapshot.access?.userLogin === false || row === undefined || row === null) {
-    return unreadableResult(
-      access,
-      'userLogin',
-      `Whether ${user.Username} is frozen or locked out (UserLogin)`
+  const what = `Whether ${user.Username} is frozen or locked out (UserLogin)`;
+  if (snapshot.access?.userLogin === false || row === undefined)
+    return unreadableResult(access, 'userLogin', what);
+  if (row === null)
+    return result(
+      'unknown',
+      `${what} could not be read: Salesforce returned no UserLogin row for this user.`
     );
-  }
   const value = row[field];
-  if (typeof value !== 'boolean') {
-    return result('unknown', `UserLogin.${field} was not in the snapshot.`, {
-      needs: missingRight(access, 'userLogin')
-    });
-  }
+  if (typeof value !== 'boolean')
+    return result('unknown', `${what} could not be read: UserLogin.${field} was not in the answer.`);
   const frozen = field === 'IsFrozen';
   if (!value) {
     return result('pass', frozen ? `${user.Username} is not frozen.` : `${user.Username} is not locked out.`);
@@ -168,8 +171,7 @@ const userLicense: Rule = (d, access) => {
   if (!license) {
     return result(
       'unknown',
-      `The user's license was not in the snapshot (Profile.UserLicense.Name); the running user may lack View Setup and Configuration.`,
-      { needs: ACCESS_RIGHTS.fieldClassification.label }
+      "The user's license could not be read: Profile.UserLicense.Name was not in the answer."
     );
   }
   if (license === expected)
@@ -449,14 +451,12 @@ const apiAuthPermission: Rule = (d, access) => {
       details
     });
   const logins = loginsOf(snapshot);
-  if (!logins.readable) {
-    const right = missingRight(access, 'loginHistory');
-    return result(
-      'unknown',
-      `No profile or permission set grants ${label}, and login history could not be read to tell whether Act-On uses SOAP login(): the running user needs ${right}.`,
-      { needs: right }
+  if (!logins.readable)
+    return unreadableResult(
+      access,
+      'loginHistory',
+      `No profile or permission set grants ${label}, and whether Act-On uses SOAP login() (login history)`
     );
-  }
   const newest = logins.api[0];
   if (newest && loginKind(newest) === 'oauth')
     return result(

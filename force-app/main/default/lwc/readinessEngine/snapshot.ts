@@ -12,7 +12,7 @@ export class SnapshotError extends Error {
   }
 }
 
-type Kind = 'string' | 'boolean' | 'number' | 'object' | 'array' | 'date' | 'version';
+type Kind = 'string' | 'id' | 'boolean' | 'number' | 'object' | 'array' | 'date' | 'version';
 interface Spec {
   [key: string]: { kind: Kind; optional?: boolean; nullable?: boolean; each?: Spec; fields?: Spec };
 }
@@ -28,11 +28,11 @@ const SNAPSHOT: Spec = {
   user: {
     kind: 'object',
     fields: {
-      Id: { kind: 'string' },
-      Username: { kind: 'string' },
+      Id: { kind: 'id' },
+      Username: { kind: 'id' },
       Name: { kind: 'string', optional: true, nullable: true },
       IsActive: { kind: 'boolean' },
-      ProfileId: { kind: 'string' },
+      ProfileId: { kind: 'id' },
       Profile: {
         kind: 'object',
         fields: {
@@ -51,8 +51,8 @@ const SNAPSHOT: Spec = {
   assignments: {
     kind: 'array',
     each: {
-      Id: { kind: 'string', optional: true, nullable: true },
-      PermissionSetId: { kind: 'string' },
+      Id: { kind: 'id', optional: true, nullable: true },
+      PermissionSetId: { kind: 'id' },
       PermissionSetGroupId: { kind: 'string', optional: true, nullable: true },
       ExpirationDate: { kind: 'date', optional: true, nullable: true }
     }
@@ -60,7 +60,7 @@ const SNAPSHOT: Spec = {
   permissionSets: {
     kind: 'array',
     each: {
-      Id: { kind: 'string' },
+      Id: { kind: 'id' },
       Name: { kind: 'string', optional: true, nullable: true },
       Label: { kind: 'string', optional: true, nullable: true },
       Type: { kind: 'string', optional: true, nullable: true },
@@ -74,8 +74,8 @@ const SNAPSHOT: Spec = {
   objectPermissions: {
     kind: 'array',
     each: {
-      ParentId: { kind: 'string' },
-      SobjectType: { kind: 'string' },
+      ParentId: { kind: 'id' },
+      SobjectType: { kind: 'id' },
       ...PERMISSION_FLAGS,
       PermissionsCreate: { kind: 'boolean', optional: true, nullable: true },
       PermissionsDelete: { kind: 'boolean', optional: true, nullable: true },
@@ -86,9 +86,9 @@ const SNAPSHOT: Spec = {
   fieldPermissions: {
     kind: 'array',
     each: {
-      ParentId: { kind: 'string' },
-      SobjectType: { kind: 'string' },
-      Field: { kind: 'string' },
+      ParentId: { kind: 'id' },
+      SobjectType: { kind: 'id' },
+      Field: { kind: 'id' },
       ...PERMISSION_FLAGS
     }
   },
@@ -149,8 +149,12 @@ const SNAPSHOT: Spec = {
   classifiedObjects: { kind: 'array', optional: true, nullable: true },
   access: { kind: 'object', optional: true, nullable: true },
   accessMissing: { kind: 'object', optional: true, nullable: true },
+  readErrors: { kind: 'object', optional: true, nullable: true },
   truncated: { kind: 'object', optional: true, nullable: true }
 };
+
+/** An ISO 8601 date, or date-time with an optional zone, as Salesforce writes them. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -163,6 +167,7 @@ function describe(value: unknown): string {
 
 const ARTICLE: Record<Kind, string> = {
   string: 'a string',
+  id: 'a non-empty string',
   boolean: 'a boolean',
   number: 'a number',
   object: 'an object',
@@ -178,7 +183,9 @@ function matches(kind: Kind, value: unknown): boolean {
     case 'object':
       return typeof value === 'object' && value !== null && !Array.isArray(value);
     case 'date':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+    case 'id':
+      return typeof value === 'string' && value.trim() !== '';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'version':
@@ -249,11 +256,14 @@ export function validateSnapshot(input: unknown): Snapshot {
       }
     }
   }
-  for (const [key, value] of Object.entries((snapshot.accessMissing as Record<string, unknown>) ?? {})) {
-    if (typeof value !== 'string') {
-      throw new SnapshotError(
-        `snapshot.accessMissing.${key} must be a permission name string (got ${describe(value)})`
-      );
+  for (const [flags, what] of [
+    ['accessMissing', 'a permission name string'],
+    ['readErrors', 'a string saying why the read failed']
+  ]) {
+    for (const [key, value] of Object.entries((snapshot[flags] as Record<string, unknown>) ?? {})) {
+      if (typeof value !== 'string') {
+        throw new SnapshotError(`snapshot.${flags}.${key} must be ${what} (got ${describe(value)})`);
+      }
     }
   }
   return input as Snapshot;

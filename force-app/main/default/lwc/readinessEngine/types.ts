@@ -203,8 +203,17 @@ export interface Snapshot {
   oauthTokens?: OauthTokenRecord[];
   fieldMapping?: Record<string, string>;
   access?: AccessFlags;
-  /** For each access flag that is false: the permission the running user lacks, by its Setup name. */
+  /**
+   * For an access flag that is false: the permission the running user lacks, by its Setup name. Set
+   * only when the running user's rights, read from the org, lack it (the read was then not tried, or
+   * the org refused it): the checks name it as what would complete them.
+   */
   accessMissing?: Record<string, string>;
+  /**
+   * Why a read failed, as it happened (0.3), per access key: "HTTP 500 UNKNOWN_EXCEPTION",
+   * "LoginHistory: the answer was not JSON". The checks that need the read quote it.
+   */
+  readErrors?: Record<string, string>;
   /**
    * Reads that hit the reader's row cap (0.2), e.g. { loginHistory: true }: what the engine did not
    * see may matter, so the checks that depend on it say unknown instead of guessing.
@@ -375,6 +384,8 @@ export interface CheckResult {
   fix: CheckFix | null;
   /** For an unknown check: the right the running user lacks to read what it needs (null otherwise). */
   needs: string | null;
+  /** The root cause that explains this problem (its id in report.rootCauses), or null. */
+  causedBy: string | null;
 }
 
 export interface ReportSummary {
@@ -416,12 +427,36 @@ export interface FixAll {
   sharedProduct?: string | null;
 }
 
+/**
+ * One source that explains several problems (0.3): an expired assignment, a set granting MFA for API
+ * logins, the product's set not held, the profile, a right the running user lacks. Shown once,
+ * above the checks it explains, with its one action.
+ */
+export interface RootCause {
+  /** Stable for the same source: "assignment:0Pa...", "profile:00e...", "product-set", "right:Manage Users". */
+  id: string;
+  kind:
+    'expired-assignment' | 'mfa-set' | 'missing-product-set' | 'profile' | 'missing-right' | 'read-failed';
+  label: string;
+  /** The problems it explains, worst first. */
+  checkIds: string[];
+  /** The one thing to do, in words that suit the console and the command line alike. */
+  action: string;
+}
+
 export interface Report {
-  schemaVersion: 1;
+  /** 2 (0.3): scoreRange, rootCauses and statusReason; info checks never fail. */
+  schemaVersion: 2;
+  /** What is proven: scoreRange.min. */
   score: number;
+  /** Every unknown scored check counted as fail (min) and as pass (max); equal when nothing is unknown. */
+  scoreRange: { min: number; max: number };
   status: OverallStatus;
+  /** The status with its reason, e.g. "At risk: Login method warns", "At risk: 6 checks could not be read". */
+  statusReason: string;
   /** One sentence saying what the status means. */
   statusText: string;
+  rootCauses: RootCause[];
   capturedAt: string;
   user: { Id: string; Username: string; Name: string | null; Profile: string | null; License: string | null };
   summary: ReportSummary;

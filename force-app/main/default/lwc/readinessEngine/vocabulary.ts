@@ -107,6 +107,16 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "1 Oct 2026" (UTC) for an ISO date or date-time; the text itself when it is not a date. */
+export function dayText(iso: string | null | undefined): string {
+  const time = Date.parse(iso ?? '');
+  if (Number.isNaN(time)) return String(iso ?? '');
+  const d = new Date(time);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
 export const setupUrl = {
   profile: (profileId: string): string => `/lightning/setup/EnhancedProfiles/page?address=%2F${profileId}`,
   permissionSet: (id: string): string => `/lightning/setup/PermSets/page?address=%2F${id}`,

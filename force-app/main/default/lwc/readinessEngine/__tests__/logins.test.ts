@@ -260,6 +260,9 @@ describe('auth.use-any-api-auth (required)', () => {
   it('is unknown when it is not granted and login history cannot be read', () => {
     const s = fixture('soap-login-no-use-any-api-auth');
     s.access = { ...s.access, loginHistory: false };
+    // Nothing says why: no right is named (0.3).
+    expect(check(score(s), 'auth.use-any-api-auth')).toMatchObject({ status: 'unknown', needs: null });
+    s.accessMissing = { loginHistory: 'Manage Users or Monitor Login History' };
     expect(check(score(s), 'auth.use-any-api-auth')).toMatchObject({
       status: 'unknown',
       needs: 'Manage Users or Monitor Login History'

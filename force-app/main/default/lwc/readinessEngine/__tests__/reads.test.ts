@@ -206,7 +206,25 @@ describe('compareReports', () => {
     expect(() =>
       asComparableReport({ score: 1, status: 'ready', checks: [{ id: 'x', status: 'bad' }] })
     ).toThrow(/checks\[0\]/);
-    expect(() => asComparableReport([])).toThrow(/score/);
+    expect(() => asComparableReport([])).toThrow(/not a JSON object/);
+    expect(() => asComparableReport({ score: 1, status: 'ready', checks: [] })).toThrow(/no "checks"/);
     expect(asComparableReport(JSON.parse(JSON.stringify(base))).score).toBe(base.score);
+  });
+
+  it('reads version 1 reports and sf --json envelopes, and refuses a newer version (0.3)', () => {
+    const saved = JSON.parse(JSON.stringify(base));
+    expect(asComparableReport({ status: 0, result: saved, warnings: [] }).schemaVersion).toBe(2);
+    const v1 = { ...saved, schemaVersion: 1, score: 100 };
+    delete v1.scoreRange;
+    const c = compareReports(asComparableReport(v1), base);
+    expect(c.score).toEqual({ before: 100, after: base.score, delta: null, comparable: false });
+    expect(c.status.before).toBe(base.status);
+    const { schemaVersion: _dropped, ...unversioned } = v1;
+    expect(asComparableReport(unversioned).schemaVersion).toBe(1);
+    expect(() => asComparableReport({ ...saved, schemaVersion: 3 })).toThrow(
+      /version 3, newer than this command reads \(2\)/
+    );
+    expect(() => asComparableReport({ ...saved, schemaVersion: 'two' })).toThrow(/not a report version/);
+    expect(compareReports(base, base).score).toMatchObject({ delta: 0, comparable: true });
   });
 });

@@ -20,11 +20,38 @@ describe('scoreOf', () => {
     });
   });
 
-  it('excludes info, unknown and n/a from the score', () => {
+  it('excludes info and n/a from the score', () => {
     const base = [c('required', 'pass'), c('recommended', 'fail')];
-    const with_ = [...base, c('info', 'fail'), c('blocker', 'unknown'), c('required', 'n/a')];
+    const with_ = [...base, c('info', 'warn'), c('required', 'n/a')];
     expect(scoreOf(with_).score).toBe(scoreOf(base).score);
-    expect(scoreOf(with_).summary).toMatchObject({ unknown: 1, 'n/a': 1, fail: 2 });
+    expect(scoreOf(with_).summary).toMatchObject({ warn: 1, 'n/a': 1, fail: 1 });
+  });
+
+  it('gives a range while checks are unread: min counts them failing, max passing; score is min (0.3)', () => {
+    const base = [c('required', 'pass'), c('recommended', 'fail')]; // 5 of 7 -> 71
+    expect(scoreOf(base).scoreRange).toEqual({ min: 71, max: 71 });
+    // An unread required check: min 5/12 = 41, max 10/12 = 83.
+    const unread = scoreOf([...base, c('required', 'unknown')]);
+    expect(unread.scoreRange).toEqual({ min: 41, max: 83 });
+    expect(unread.score).toBe(41);
+    // An unread blocker caps the lower bound only.
+    const blocker = scoreOf([
+      ...Array.from({ length: 20 }, () => c('required', 'pass')),
+      c('blocker', 'unknown')
+    ]);
+    expect(blocker.scoreRange).toEqual({ min: BLOCKER_CAP, max: 100 });
+    expect(blocker.status).toBe('at-risk');
+  });
+
+  it('judges the 80 threshold on the upper bound: unread recommended checks alone never make a user at-risk', () => {
+    const many = Array.from({ length: 5 }, () => c('required', 'pass'));
+    const report = scoreOf([...many, ...Array.from({ length: 10 }, () => c('recommended', 'unknown'))]);
+    expect(report.scoreRange.min).toBeLessThan(READY_THRESHOLD);
+    expect(report.scoreRange.max).toBe(100);
+    expect(report).toMatchObject({
+      status: 'ready',
+      statusReason: 'Ready (10 recommended checks could not be read)'
+    });
   });
 
   it('caps the score at 49 and blocks when a blocker fails', () => {
@@ -50,10 +77,47 @@ describe('scoreOf', () => {
   });
 
   it('scores 0 when nothing counts', () => {
-    expect(scoreOf([c('info', 'pass'), c('required', 'unknown')])).toMatchObject({
+    expect(scoreOf([c('info', 'pass'), c('required', 'n/a')])).toMatchObject({
       score: 0,
-      status: 'at-risk'
+      status: 'at-risk',
+      statusReason: 'At risk: no check could be scored'
     });
+  });
+
+  it('names the reason of the status', () => {
+    const t = (severity: Severity, status: CheckStatus, title: string) => ({ severity, status, title });
+    const many = Array.from({ length: 30 }, (_x, i) => t('required', 'pass', `R${i}`));
+    expect(scoreOf(many).statusReason).toBe('Ready');
+    expect(scoreOf([...many, t('required', 'warn', 'Login method')]).statusReason).toBe(
+      'At risk: Login method warns'
+    );
+    expect(
+      scoreOf([
+        ...many,
+        t('required', 'unknown', 'A'),
+        t('blocker', 'fail', 'MFA'),
+        t('blocker', 'fail', 'B')
+      ]).statusReason
+    ).toBe('Blocked: MFA fails (and 1 other blocker)');
+    expect(
+      scoreOf([
+        ...many,
+        t('required', 'unknown', 'A'),
+        t('blocker', 'unknown', 'B'),
+        t('info', 'unknown', 'C')
+      ]).statusReason
+    ).toBe('At risk: 3 checks could not be read');
+    expect(
+      scoreOf([...many, t('required', 'unknown', 'A'), t('required', 'fail', 'Contact access')]).statusReason
+    ).toBe('At risk: Contact access fails');
+    const weak = [
+      t('required', 'pass', 'R'),
+      t('recommended', 'fail', 'Field budget'),
+      t('recommended', 'fail', 'X')
+    ];
+    expect(scoreOf(weak).statusReason).toBe(
+      'At risk: the score is below 80 (Field budget fails (and 1 other recommended check))'
+    );
   });
 });
 
@@ -74,7 +138,7 @@ describe('the status rule', () => {
     ['an unread required check', 'required', 'unknown', 'at-risk'],
     ['a failing recommended check', 'recommended', 'fail', 'ready'],
     ['an unread recommended check', 'recommended', 'unknown', 'ready'],
-    ['a failing info check', 'info', 'fail', 'ready'],
+    ['a warning info check', 'info', 'warn', 'ready'],
     ['an unread info check', 'info', 'unknown', 'ready']
   ])('%s among passing checks: %s', (_name, severity, status, expected) => {
     expect(scoreOf([...many, c(severity, status)]).status).toBe(expected);
@@ -130,7 +194,14 @@ describe('reports', () => {
 
   it('a running user without Manage Users is never ready, and the report says what would complete it', () => {
     const report = score(fixture('limited-admin-rights'));
-    expect(report).toMatchObject({ status: 'at-risk', statusText: STATUS_TEXT.incomplete });
+    expect(report).toMatchObject({
+      status: 'at-risk',
+      statusText: STATUS_TEXT.incomplete,
+      statusReason: 'At risk: 6 checks could not be read',
+      // Six checks unread, three of them blockers: never a bare 100 (0.3).
+      score: BLOCKER_CAP,
+      scoreRange: { min: BLOCKER_CAP, max: 100 }
+    });
     expect(report.summary.unknown).toBe(6);
     expect(report.completeness).toEqual({
       complete: false,

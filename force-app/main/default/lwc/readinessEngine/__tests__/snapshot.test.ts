@@ -20,6 +20,21 @@ describe('validateSnapshot', () => {
       (s: any) => (s.capturedAt = 'yesterday'),
       'snapshot.capturedAt must be an ISO 8601 date-time string (got "yesterday")'
     ],
+    [(s: any) => (s.capturedAt = '1'), 'snapshot.capturedAt must be an ISO 8601 date-time string (got "1")'],
+    [
+      (s: any) => (s.capturedAt = 'Sun Nov 22 2026'),
+      'snapshot.capturedAt must be an ISO 8601 date-time string (got "Sun Nov 22 2026")'
+    ],
+    [(s: any) => (s.user.Id = ''), 'snapshot.user.Id must be a non-empty string (got "")'],
+    [(s: any) => (s.user.Username = '  '), 'snapshot.user.Username must be a non-empty string (got "  ")'],
+    [
+      (s: any) => (s.assignments[0].PermissionSetId = ''),
+      'snapshot.assignments[0].PermissionSetId must be a non-empty string (got "")'
+    ],
+    [
+      (s: any) => (s.readErrors = { loginHistory: 500 }),
+      'snapshot.readErrors.loginHistory must be a string saying why the read failed (got 500)'
+    ],
     [(s: any) => (s.schemaVersion = '1'), 'snapshot.schemaVersion must be a number (got "1")'],
     [(s: any) => (s.schemaVersion = 2), 'snapshot.schemaVersion 2 is not supported (expected 1)'],
     [(s: any) => (s.user.IsActive = 'yes'), 'snapshot.user.IsActive must be a boolean (got "yes")'],
@@ -31,7 +46,7 @@ describe('validateSnapshot', () => {
     [(s: any) => (s.permissionSets = 'none'), 'snapshot.permissionSets must be an array (got "none")'],
     [
       (s: any) => (s.permissionSets[1].Id = null),
-      'snapshot.permissionSets[1].Id must be a string (got null)'
+      'snapshot.permissionSets[1].Id must be a non-empty string (got null)'
     ],
     [(s: any) => (s.assignments[0] = 5), 'snapshot.assignments[0] must be an object (got 5)'],
     [
