@@ -52,6 +52,23 @@ function parseAll(files) {
   return errors;
 }
 
+/**
+ * apex-ls findings that are known to be wrong, each with its reason: apex-ls knows the standard
+ * library of API 65, and the classes are at 67.0. One file, one exact message each; anything else
+ * it reports fails the check.
+ */
+const APEX_LS_KNOWN = [
+  {
+    file: 'force-app/main/default/classes/ReadinessFixLog.cls',
+    message: "No matching method found for 'publishWithAccessLevel' on 'System.EventBus'",
+    reason:
+      'EventBus.publishWithAccessLevel(event, AccessLevel) is documented (Apex Reference, EventBus Class) and newer than the API 65 types apex-ls knows'
+  }
+];
+
+const isKnown = (issue) =>
+  APEX_LS_KNOWN.some((k) => issue.startsWith(`${k.file}:`) && issue.includes(k.message));
+
 /** Semantics: apex-ls over the sfdx-project workspace. */
 function apexLs(java) {
   const run = spawnSync(
@@ -77,7 +94,7 @@ function apexLs(java) {
     f.messages.map((m) => `${path.relative(ROOT, f.path)}:${m.start.line} ${m.category}: ${m.message}`)
   );
   if (run.status !== 0 && issues.length === 0) throw new Error(`apex-ls failed (exit ${run.status})`);
-  return issues;
+  return issues.filter((issue) => !isKnown(issue));
 }
 
 /** PMD through Salesforce Code Analyzer's core and PMD engine. */
@@ -131,5 +148,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { apexFiles, parseAll, findJava, ROOT };
-module.exports = { apexFiles, parseAll, findJava, ROOT };
+module.exports = { APEX_LS_KNOWN, apexFiles, parseAll, findJava, ROOT };

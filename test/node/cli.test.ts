@@ -103,7 +103,9 @@ describe('score --json', () => {
     expect(report.fixAll.changes.map((c: { permission?: string }) => c.permission)).not.toContain(
       'PermissionsApiUserOnly'
     );
-    expect(report.fixAll.held).toHaveLength(3);
+    // Three sign-in changes and the record-wide part of five objects: a person keeps their reach (0.3).
+    expect(report.fixAll.held).toHaveLength(8);
+    expect(report.fixAll.changes.filter((c: { recordWide?: boolean }) => c.recordWide)).toEqual([]);
   });
 
   it('accepts --snapshot=FILE', () => {

@@ -184,8 +184,8 @@ describe('the Apex classes hold the engine caps, rights and lists', () => {
   });
 
   it('holds the same permissions that change how a person signs in', () => {
-    const checklist = fs.readFileSync(path.join(CLASSES, 'ReadinessChecklist.cls'), 'utf8');
-    const block = /IDENTITY_PERMISSIONS = new Set<String>\{([^}]*)\}/.exec(checklist)?.[1] ?? '';
+    const writer = fs.readFileSync(path.join(CLASSES, 'ReadinessWriter.cls'), 'utf8');
+    const block = /SIGN_IN_PERMISSIONS = new Set<String>\{([^}]*)\}/.exec(writer)?.[1] ?? '';
     expect([...block.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort()).toEqual(
       Object.keys(engine.IDENTITY_PERMISSIONS).sort()
     );

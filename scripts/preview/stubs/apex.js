@@ -183,7 +183,7 @@ export const saveFieldMapping = wireable(({ mapping }) => {
   return next;
 });
 
-export const applyFix = wireable(async ({ userId, planJson }) => {
+export const applyFix = wireable(async ({ userId, requestJson }) => {
   if (!org.state.canFix)
     throw apexError('You need the custom permission Act_On_Readiness_Fix to apply fixes.');
   if (userId !== org.state.snapshot.user.Id) throw apexError('The plan is for another user.');
@@ -192,44 +192,35 @@ export const applyFix = wireable(async ({ userId, planJson }) => {
       'Refused: the saved integration user is you: the product never changes the access of the admin who runs it.'
     );
   await delay(400); // long enough to see the progress state
-  const entry = org.applyPlan(JSON.parse(planJson));
+  let entry;
+  try {
+    entry = org.applyRequest(JSON.parse(requestJson));
+  } catch (error) {
+    throw apexError(error.message);
+  }
   setTimeout(() => org.changed(), 0);
   return {
     logId: entry.logId,
     status: 'Applied',
-    changed: entry.changes.length,
+    changed: entry.operations.length,
     snapshot: org.snapshotCopy()
   };
 });
 
-export const undoFix = wireable(async ({ logId }) => {
-  await delay(200);
-  const entry = org.undo(logId);
-  setTimeout(() => org.changed(), 0);
-  return { logId: entry.logId, status: 'Undone', snapshot: org.snapshotCopy() };
-});
-
 export const getFixLog = wireable(
-  () => {
-    const newest = org.state.log.findIndex((x) => x.status === 'Applied');
-    return org.state.log.map((e, i) => {
-      const canUndo = e.status === 'Applied' && newest === i;
-      let undoProblem = null;
-      if (e.status === 'Undone') undoProblem = 'Already undone.';
-      else if (!canUndo) undoProblem = 'the preview undoes fixes newest first: undo the newer fixes first.';
-      return {
-        logId: e.logId,
-        createdDate: e.createdDate,
-        createdBy: e.createdBy,
-        checkIds: e.checkIds,
-        status: e.status,
-        summary: e.summary,
-        changes: e.changes,
-        changedCount: e.changes.length,
-        canUndo,
-        undoProblem
-      };
-    });
-  },
+  () =>
+    org.state.log.map((e) => ({
+      logId: e.logId,
+      createdDate: e.createdDate,
+      createdBy: e.createdBy,
+      checkIds: e.checkIds,
+      status: e.status,
+      summary: e.summary,
+      operations: e.operations,
+      changedCount: e.operations.length,
+      undoes: e.undoes,
+      undoneBy: e.undoneBy,
+      undoneDate: e.undoneDate
+    })),
   { reloadOnChange: true }
 );

@@ -2,7 +2,7 @@
  * The preview's in-memory org: one fixture snapshot at a time, the saved integration user, the field
  * mapping and the fix log. Fixes are applied with the engine's applyChanges, as the Apex writer would.
  */
-import { applyChanges, PRODUCT_PERMISSION_SET } from 'c/readinessEngine';
+import { applyChanges, loggedChanges, staleChanges } from 'c/readinessEngine';
 import { checklist, fixtures } from 'preview:data';
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
@@ -94,75 +94,36 @@ export function changed() {
   for (const listener of [...listeners]) listener();
 }
 
-/** A plan's change as the writer logs it: what it targets, before and after. */
-function logged(change) {
-  const base = { kind: change.kind, checkIds: change.checkIds ?? [], changed: true };
-  switch (change.kind) {
-    case 'ensurePermissionSet':
-      return { ...base, target: change.permissionSet, before: 'missing', after: 'exists' };
-    case 'systemPermission':
-      return {
-        ...base,
-        target: change.permission,
-        permission: change.permission,
-        before: change.before === true,
-        after: true
-      };
-    case 'objectPermission':
-      return {
-        ...base,
-        target: change.object,
-        object: change.object,
-        before: change.before,
-        after: change.after
-      };
-    case 'fieldPermission':
-      return {
-        ...base,
-        target: change.field,
-        field: change.field,
-        before: change.before,
-        after: change.after
-      };
-    case 'assignPermissionSet':
-      return {
-        ...base,
-        target: change.permissionSet,
-        before: change.expiredAssignmentId ? 'expired' : 'not assigned',
-        after: 'assigned'
-      };
-    default:
-      return { ...base, target: change.label, before: 'assigned', after: 'removed' };
-  }
-}
-
-export function applyPlan(plan) {
-  const before = clone(state.snapshot);
-  state.snapshot = applyChanges(state.snapshot, plan.changes ?? []);
+/**
+ * Writes a request as the Apex writer does, in one piece: the operations as the engine reads them,
+ * each compared with the org now (compare-and-swap), then applied with the engine's applyChanges.
+ * The log keeps the operations; an undo marks the fix it undoes.
+ */
+export function applyRequest(request) {
+  const operations = request.operations ?? [];
+  const changes = loggedChanges(operations, state.snapshot);
+  if (changes.length !== operations.length)
+    throw new Error('Refused: an operation is not one the product writes.');
+  const stale = staleChanges(changes, state.snapshot);
+  if (stale.length)
+    throw new Error(`Refused: ${stale[0]} was changed since the preview: refresh and try again.`);
+  state.snapshot = applyChanges(state.snapshot, changes);
   state.counter += 1;
+  const now = new Date().toISOString();
   const entry = {
     logId: `a0PREVIEW${String(state.counter).padStart(9, '0')}`,
-    createdDate: new Date().toISOString(),
+    createdDate: now,
     createdBy: 'Preview Admin',
-    checkIds: [...(plan.checkIds ?? [])],
+    checkIds: [...(request.checkIds ?? [])],
     status: 'Applied',
-    summary: `Applied ${(plan.changes ?? []).length} change${(plan.changes ?? []).length === 1 ? '' : 's'} to ${PRODUCT_PERMISSION_SET.label} and assignments`,
-    changes: (plan.changes ?? []).map(logged),
-    canUndo: true,
-    before
+    summary: `${request.undoes ? 'Undo' : 'Fix'}: ${operations.length} change(s) applied`,
+    operations: clone(operations),
+    undoes: request.undoes ?? null,
+    undoneBy: null,
+    undoneDate: null
   };
+  const original = state.log.find((e) => e.logId === request.undoes);
+  if (original) Object.assign(original, { status: 'Undone', undoneBy: 'Preview Admin', undoneDate: now });
   state.log.unshift(entry);
-  return entry;
-}
-
-export function undo(logId) {
-  const entry = state.log.find((e) => e.logId === logId);
-  if (!entry) throw new Error(`No fix log entry ${logId}`);
-  if (entry.status !== 'Applied') throw new Error('This fix was already undone.');
-  if (state.log.find((e) => e.status === 'Applied') !== entry)
-    throw new Error('Undo the newer fixes first: they build on this one.');
-  state.snapshot = entry.before;
-  entry.status = 'Undone';
-  entry.canUndo = false;
   return entry;
 }

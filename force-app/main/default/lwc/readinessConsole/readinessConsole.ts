@@ -12,6 +12,8 @@ import {
   incompleteLines,
   missingPermissionText,
   planFor,
+  planUndo,
+  type UndoPlan,
   reduceError,
   saveIntegrationUser,
   toCsv,
@@ -312,13 +314,15 @@ export default class ReadinessConsole extends LightningElement {
     if (this.plan) this.openFix(this.plan);
   }
 
-  async openFix(plan: FixPlan): Promise<void> {
+  async openFix(plan: FixPlan | UndoPlan): Promise<void> {
     if (!this.report) return;
+    const undo = 'undoes' in plan;
     const result = await (ReadinessFixModal as unknown as ModalOpener).open({
       size: 'large',
-      label: LABELS.modalTitle,
-      description: LABELS.modalDescription,
+      label: undo ? LABELS.modalUndoTitle : LABELS.modalTitle,
+      description: undo ? LABELS.modalUndoDescription : LABELS.modalDescription,
       plan,
+      snapshot: this.snapshot,
       report: this.report,
       userId: this.report.user.Id,
       context: this.changeContext,
@@ -328,11 +332,16 @@ export default class ReadinessConsole extends LightningElement {
       const n = result.result.changed;
       this.afterWrite(
         result.result.snapshot,
-        n === 1 ? LABELS.noticeAppliedOne : fill(LABELS.noticeAppliedMany, n)
+        undo ? LABELS.logUndone : n === 1 ? LABELS.noticeAppliedOne : fill(LABELS.noticeAppliedMany, n)
       );
-      this.noticeOpensLog = true;
+      this.noticeOpensLog = !undo;
       if (result.openLog) this.activeTab = 'log';
     }
+  }
+
+  /** Undo opens in the fix preview: the engine's inverse of the logged fix against the org now. */
+  handleUndo(event: CustomEvent<{ logId: string; operations: unknown[] }>): void {
+    if (this.snapshot) this.openFix(planUndo(event.detail.operations, this.snapshot, event.detail.logId));
   }
 
   handleOpenLog(): void {
@@ -346,18 +355,6 @@ export default class ReadinessConsole extends LightningElement {
   handleMappingSaved(event: CustomEvent<{ mapping: Record<string, string> }>): void {
     const snapshot = this.snapshot ? { ...this.snapshot, fieldMapping: { ...event.detail.mapping } } : null;
     this.afterWrite(snapshot, LABELS.mappingSaved);
-  }
-
-  handleUndone(event: CustomEvent<{ snapshot: Snapshot | null; notes?: string[] }>): void {
-    const notes = (event.detail.notes ?? []).join(' ');
-    // The fix log reloaded itself after the undo: only the report is refreshed here.
-    this.afterWrite(
-      event.detail.snapshot ?? this.snapshot,
-      notes ? `${LABELS.logUndone} ${notes}` : LABELS.logUndone,
-      {
-        log: false
-      }
-    );
   }
 
   /**

@@ -231,7 +231,7 @@ function removalFix(
   }
   const removals: RemoveAssignmentChange[] = removable.map((s) => ({
     kind: 'removeAssignment',
-    key: `remove:${s.assignment?.Id ?? s.ps.Id}`,
+    key: `remove:${s.ps.Id}`,
     checkIds: [definition.id],
     reason: `Removes ${describeSource(s)} from ${access.snapshot.user.Username} only, because it grants ${label}. Other users keep it.`,
     userId: access.snapshot.user.Id,
@@ -240,7 +240,9 @@ function removalFix(
     permissionSetGroupId: s.assignment?.PermissionSetGroupId ?? s.ps.PermissionSetGroupId ?? null,
     label: s.label,
     sourceType: s.type,
-    alsoRemoves: []
+    alsoRemoves: [],
+    expected: 'assigned',
+    value: 'none'
   }));
   // Only passing checks whose rule looks at grants can break when an assignment goes away.
   const atStake = definitions.filter(

@@ -4,8 +4,9 @@
  * one box moves the others. The writer re-derives every dependency itself; these exist so the
  * preview shows the same thing the writer will accept.
  */
-import { PRODUCT_PERMISSION_SET } from './access';
-import { mergeChanges } from './fixes';
+import { OBJECT_FLAGS, PRODUCT_PERMISSION_SET } from './access';
+import { WRITE_ORDER, mergeChanges } from './fixes';
+import { objectUnit, prerequisitesOf, systemUnit } from './prerequisites';
 import type { Change, FixAll, FixPlan, Report } from './types';
 
 /** Why identity-changing grants are held back for this user, and whether any change may be applied at all. */
@@ -21,29 +22,73 @@ export interface FixPolicy {
   refused: string | null;
 }
 
+/** The grant units an operation adds to the product's set (none for a removal or a field). */
+export function unitsGranted(change: Change): string[] {
+  if (change.kind === 'systemPermission')
+    return change.value && !change.expected ? [systemUnit(change.permission)] : [];
+  if (change.kind === 'objectPermission')
+    return OBJECT_FLAGS.filter((f) => change.value[f] && !change.expected[f]).map((f) =>
+      objectUnit(change.object, f)
+    );
+  return [];
+}
+
+export const ON_PRODUCT_SET: ReadonlySet<Change['kind']> = new Set([
+  'systemPermission',
+  'objectPermission',
+  'fieldPermission'
+]);
+
 /**
  * Fills each change's dependsOn with the keys of the changes of this plan it cannot go without:
- * a grant needs the product's set to exist and to be assigned; the assignment needs the set; an
- * object grant needs the grants on other objects that Salesforce requires (set by the builder);
- * a removal needs the grants that replace what it takes away (set by the builder).
+ * a grant needs the product's set to exist and to be assigned, and the changes that grant its
+ * prerequisites (prerequisites.ts); the assignment needs the set; a removal needs the grants that
+ * replace what it takes away (set by the builder).
  */
-function linkDependencies(changes: Change[]): Change[] {
+export function linkDependencies(changes: Change[]): Change[] {
   const keys = new Set(changes.map((c) => c.key));
   const ensure = changes.find((c) => c.kind === 'ensurePermissionSet')?.key;
   const assign = changes.find((c) => c.kind === 'assignPermissionSet')?.key;
+  const grantedBy = new Map<string, string>();
+  for (const c of changes) for (const unit of unitsGranted(c)) grantedBy.set(unit, c.key);
   return changes.map((change) => {
     const deps = new Set((change.dependsOn ?? []).filter((k) => keys.has(k) && k !== change.key));
     if (change.kind === 'assignPermissionSet' && ensure) deps.add(ensure);
-    if (
-      change.kind === 'systemPermission' ||
-      change.kind === 'objectPermission' ||
-      change.kind === 'fieldPermission'
-    ) {
+    if (ON_PRODUCT_SET.has(change.kind)) {
       if (ensure) deps.add(ensure);
       if (assign) deps.add(assign);
     }
+    for (const unit of unitsGranted(change))
+      for (const required of prerequisitesOf(unit)) {
+        const by = grantedBy.get(required);
+        if (by && by !== change.key) deps.add(by);
+      }
     return { ...change, dependsOn: [...deps] };
   });
+}
+
+/**
+ * The order the writer goes through changes of one kind in: what a change depends on first
+ * (Account before Contact when granting; on undo, Contact's removal before Account's). Kinds keep
+ * the write order (WRITE_ORDER); Apex writes each kind in one statement, in this order.
+ */
+export function orderForWrite(changes: readonly Change[]): Change[] {
+  const byKind = [...changes].sort((a, b) => WRITE_ORDER.indexOf(a.kind) - WRITE_ORDER.indexOf(b.kind));
+  const out: Change[] = [];
+  const placed = new Set<string>();
+  const byKey = new Map(byKind.map((c) => [c.key, c]));
+  const place = (change: Change, seen: Set<string>): void => {
+    if (placed.has(change.key) || seen.has(change.key)) return;
+    seen.add(change.key);
+    for (const key of change.dependsOn ?? []) {
+      const dep = byKey.get(key);
+      if (dep && dep.kind === change.kind) place(dep, seen);
+    }
+    placed.add(change.key);
+    out.push(change);
+  };
+  for (const change of byKind) place(change, new Set());
+  return out;
 }
 
 /** Every key the given keys need, transitively (the keys included). */
@@ -76,13 +121,22 @@ export function dependentKeys(changes: readonly Change[], keys: Iterable<string>
   return out;
 }
 
-/** Ticks a box: it and everything it needs become selected. Returns the new selection and what came with it. */
+const auxiliaryKeys = (changes: readonly Change[]): Set<string> =>
+  new Set(changes.filter((c) => c.auxiliary).map((c) => c.key));
+
+/**
+ * Ticks a box: it and everything it needs become selected. Returns the new selection and what came
+ * with it. The product's set and its assignment are never ticked on their own: they come with the
+ * grants that need them.
+ */
 export function tickChange(
   plan: Pick<FixPlan, 'changes'>,
   selected: readonly string[],
   key: string
 ): { selected: string[]; alsoTicked: string[] } {
-  const add = requiredKeys(plan.changes, [key]);
+  const auxiliary = auxiliaryKeys(plan.changes);
+  if (auxiliary.has(key)) return { selected: [...selected], alsoTicked: [] };
+  const add = new Set([...requiredKeys(plan.changes, [key])].filter((k) => !auxiliary.has(k)));
   const before = new Set(selected);
   const next = plan.changes.map((c) => c.key).filter((k) => before.has(k) || add.has(k));
   return { selected: next, alsoTicked: [...add].filter((k) => k !== key && !before.has(k)) };
@@ -101,14 +155,28 @@ export function untickChange(
   };
 }
 
-/** The changes of a selection, closed over what they need, in plan order; and the checks they fully cover. */
+/**
+ * The changes of a selection, closed over what they need, in plan order; and the checks they fully
+ * cover. The product's set and its assignment come only with a grant that needs them: a selection
+ * never creates or assigns an empty set.
+ */
 export function selectChanges(
   plan: Pick<FixPlan, 'changes'>,
   keys: Iterable<string>
 ): { checkIds: string[]; changes: Change[] } {
-  const chosen = requiredKeys(plan.changes, keys);
+  const auxiliary = auxiliaryKeys(plan.changes);
+  const chosen = requiredKeys(
+    plan.changes,
+    [...keys].filter((k) => !auxiliary.has(k))
+  );
   const changes = plan.changes.filter((c) => chosen.has(c.key));
   return { checkIds: coveredChecks(plan.changes, chosen), changes };
+}
+
+/** The checks the plan is for that the selection leaves failing (their changes are not all chosen). */
+export function stillFailing(plan: Pick<FixPlan, 'changes' | 'targets'>, keys: Iterable<string>): string[] {
+  const covered = new Set(selectChanges(plan, keys).checkIds);
+  return plan.targets.filter((id) => !covered.has(id));
 }
 
 /** Checks all of whose changes are chosen. */
@@ -155,14 +223,15 @@ export function buildFixPlan(report: Report, checkIds?: readonly string[], polic
   if (wanted)
     for (const id of wanted)
       if (!report.checks.some((c) => c.id === id)) skipped.push({ checkId: id, reason: 'no such check' });
-  const changes = linkDependencies(mergeChanges(collected));
+  const changes = orderForWrite(linkDependencies(mergeChanges(collected)));
   const held: { key: string; reason: string }[] = [];
   let selected: string[] = [];
   if (!rules.refused) {
     const heldKeys = new Set<string>();
+    // A person keeps how they sign in and their reach: sign-in and record-wide changes wait for a tick.
     if (rules.identityHeld)
       for (const c of changes)
-        if (c.identity) {
+        if (c.identity || c.recordWide) {
           heldKeys.add(c.key);
           held.push({
             key: c.key,
@@ -171,20 +240,18 @@ export function buildFixPlan(report: Report, checkIds?: readonly string[], polic
         }
     if (rules.sharedProduct)
       for (const c of changes)
-        if (
-          !heldKeys.has(c.key) &&
-          (c.kind === 'systemPermission' || c.kind === 'objectPermission' || c.kind === 'fieldPermission')
-        ) {
+        if (!heldKeys.has(c.key) && ON_PRODUCT_SET.has(c.kind)) {
           heldKeys.add(c.key);
           held.push({ key: c.key, reason: `Not ticked: ${rules.sharedProduct}` });
         }
     const dropped = dependentKeys(changes, heldKeys);
-    selected = changes.map((c) => c.key).filter((k) => !dropped.has(k));
+    selected = changes.filter((c) => !c.auxiliary && !dropped.has(c.key)).map((c) => c.key);
   }
   return {
     userId: report.user.Id,
+    targets: [...new Set(collected.flatMap((c) => c.checkIds))],
     permissionSet: { name: PRODUCT_PERMISSION_SET.name, label: PRODUCT_PERMISSION_SET.label },
-    checkIds: coveredChecks(changes, new Set(selected)),
+    checkIds: coveredChecks(changes, requiredKeys(changes, selected)),
     changes,
     selected,
     held,

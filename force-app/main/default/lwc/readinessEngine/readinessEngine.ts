@@ -23,8 +23,10 @@ export {
   scoreOf
 } from './engine';
 export { OBJECT_FLAGS, OBJECT_FLAG_LABELS, PRODUCT_PERMISSION_SET, isProductPermissionSet } from './access';
-export { CROSS_OBJECT_DEPENDENCIES, OBJECT_FLAG_DEPENDENCIES, withDependencies } from './fixes';
-export { dependentKeys, requiredKeys, selectChanges, tickChange, untickChange } from './plan';
+export { OBJECT_PARTS, WRITE_ORDER } from './fixes';
+export { PREREQUISITES, prerequisitesOf, withPrerequisites } from './prerequisites';
+export type { Prerequisite } from './prerequisites';
+export { dependentKeys, requiredKeys, selectChanges, stillFailing, tickChange, untickChange } from './plan';
 export type { FixPolicy } from './plan';
 export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins';
 export type { LoginKind } from './logins';
@@ -36,6 +38,18 @@ export {
   setupUrl
 } from './vocabulary';
 export { applyChanges } from './simulate';
+export {
+  currentValue,
+  fromOperation,
+  holdsExpected,
+  inverseOf,
+  loggedChanges,
+  planUndo,
+  toOperation
+} from './operations';
+export type { LeftOut, Operation, UndoPlan } from './operations';
+export { dependencyRefusal, replanWith, unitOfName, unitText } from './refusal';
+export type { DependencyRefusal } from './refusal';
 export {
   ACCESS_RIGHTS,
   ACTON_NAME_PATTERNS,
@@ -89,6 +103,9 @@ export type {
   SystemPermissionChange,
   AssignPermissionSetChange,
   RemoveAssignmentChange,
+  DeletePermissionSetChange,
+  UserPermissionChange,
+  ObjectPart,
   Change,
   ChangeKind,
   ManualStep,

@@ -6,7 +6,8 @@
  */
 import { mappedField } from './reads';
 import { AccessModel, OBJECT_FLAG_LABELS, OBJECT_FLAGS, describeSource, type Source } from './access';
-import { fieldPermission, flagList, grantFix, manualFix, objectGrants, systemPermission } from './fixes';
+import { fieldPermission, flagList, grantFix, grantsFor, manualFix, objectUnits } from './fixes';
+import { systemUnit } from './prerequisites';
 import type {
   Change,
   CheckDefinition,
@@ -215,9 +216,12 @@ const systemPermissionRule: Rule = (d, access) => {
   }
   return result('fail', `No profile or permission set grants ${label}.`, {
     details,
-    fix: grantFix(access, d.id, `Grant ${label} in the product's permission set.`, [
-      systemPermission(access, permission, d.id)
-    ])
+    fix: grantFix(
+      access,
+      d.id,
+      `Grant ${label} in the product's permission set.`,
+      grantsFor(access, [systemUnit(permission)], d.id)
+    )
   });
 };
 
@@ -478,9 +482,12 @@ const apiAuthPermission: Rule = (d, access) => {
     `Act-On logs in with SOAP login() (${describeLogin(newest)}) and no profile or permission set grants ${label}: an org that enforces it (every org created since Summer '26, and any org that turned it on) refuses that login with INSUFFICIENT_ACCESS.`,
     {
       details,
-      fix: grantFix(access, d.id, `Grant ${label} in the product's permission set.`, [
-        systemPermission(access, permission, d.id)
-      ])
+      fix: grantFix(
+        access,
+        d.id,
+        `Grant ${label} in the product's permission set.`,
+        grantsFor(access, [systemUnit(permission)], d.id)
+      )
     }
   );
 };
@@ -533,7 +540,7 @@ const objectAccessRule: Rule = (d, access) => {
         access,
         d.id,
         `Grant ${flagList(missing)} on ${object} in the product's permission set.`,
-        objectGrants(access, object, needed, d.id)
+        grantsFor(access, objectUnits(object, needed), d.id)
       )
     }
   );
@@ -632,8 +639,8 @@ const fieldAccessRule: Rule = (d, access) => {
   const objectOk = edit ? access.canEditObject(object) : access.canReadObject(object);
   const objectNeed: ObjectFlag[] = edit ? ['Read', 'Edit'] : ['Read'];
   const objectChanges = (): Change[] => {
-    if (access.isActivity(object)) return [systemPermission(access, 'PermissionsEditTask', d.id)];
-    return objectGrants(access, object, objectNeed, d.id);
+    if (access.isActivity(object)) return grantsFor(access, [systemUnit('PermissionsEditTask')], d.id);
+    return grantsFor(access, objectUnits(object, objectNeed), d.id);
   };
   const objectWords = access.isActivity(object)
     ? edit

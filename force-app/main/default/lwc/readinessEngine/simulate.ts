@@ -23,12 +23,14 @@ function own<T extends object>(list: T[], i: number): T {
 }
 
 /**
- * Returns a new snapshot with the changes applied; the input is never modified. The record arrays
- * are copied and only the records a change touches are cloned, so large snapshots stay cheap.
+ * Returns a new snapshot with the changes applied (each change's value written); the input is never
+ * modified. The record arrays are copied and only the records a change touches are cloned, so large
+ * snapshots stay cheap. Inverse changes (undo) are applied the same way.
  */
 export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Snapshot {
   const next: Snapshot = {
     ...snapshot,
+    user: { ...snapshot.user },
     assignments: [...snapshot.assignments],
     permissionSets: [...snapshot.permissionSets],
     objectPermissions: [...snapshot.objectPermissions],
@@ -40,6 +42,11 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
   const needProduct = (): PermissionSetRecord => {
     if (!product) throw new Error(`${PRODUCT_PERMISSION_SET.name} must be ensured before it is changed`);
     return product;
+  };
+  const countOf = (psId: string, delta: number): void => {
+    const i = next.permissionSets.findIndex((p) => p.Id === psId);
+    const count = i >= 0 ? next.permissionSets[i].AssigneeCount : null;
+    if (typeof count === 'number') own(next.permissionSets, i).AssigneeCount = Math.max(0, count + delta);
   };
   for (const change of changes) {
     switch (change.kind) {
@@ -59,17 +66,28 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
           next.permissionSets.push(product);
         }
         break;
+      case 'deletePermissionSet': {
+        const id = needProduct().Id;
+        next.permissionSets = next.permissionSets.filter((p) => p.Id !== id);
+        next.objectPermissions = next.objectPermissions.filter((r) => r.ParentId !== id);
+        next.fieldPermissions = next.fieldPermissions.filter((r) => r.ParentId !== id);
+        next.assignments = next.assignments.filter((a) => a.PermissionSetId !== id);
+        next.productPermissionSetId = null;
+        product = undefined;
+        break;
+      }
       case 'systemPermission':
-        needProduct()[change.permission] = true;
+        needProduct()[change.permission] = change.value;
         break;
       case 'objectPermission': {
         const ps = needProduct();
         const i = next.objectPermissions.findIndex(
-          (r) => r.ParentId === ps.Id && r.SobjectType === change.object
+          (r) => r.ParentId === ps.Id && r.SobjectType.toLowerCase() === change.object.toLowerCase()
         );
         const row = i >= 0 ? own(next.objectPermissions, i) : { ParentId: ps.Id, SobjectType: change.object };
         if (i < 0) next.objectPermissions.push(row);
-        for (const flag of OBJECT_FLAGS) row[OBJECT_FLAG_FIELDS[flag]] = change.after[flag];
+        for (const flag of OBJECT_FLAGS)
+          if (change.value[flag] !== undefined) row[OBJECT_FLAG_FIELDS[flag]] = change.value[flag];
         break;
       }
       case 'fieldPermission': {
@@ -83,14 +101,19 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
             ? own(next.fieldPermissions, i)
             : { ParentId: ps.Id, SobjectType: change.object, Field: change.field };
         if (i < 0) next.fieldPermissions.push(row);
-        row.PermissionsRead = change.after.read;
-        row.PermissionsEdit = change.after.edit;
+        row.PermissionsRead = change.value.read;
+        row.PermissionsEdit = change.value.edit;
         break;
       }
       case 'assignPermissionSet': {
         const ps = needProduct();
         const held = next.assignments.findIndex((a) => a.PermissionSetId === ps.Id);
-        if (held >= 0) {
+        if (change.value === 'none') {
+          if (held >= 0) {
+            next.assignments.splice(held, 1);
+            countOf(ps.Id, -1);
+          }
+        } else if (held >= 0) {
           own(next.assignments, held).ExpirationDate = null;
         } else {
           next.assignments.push({
@@ -99,24 +122,29 @@ export function applyChanges(snapshot: Snapshot, changes: readonly Change[]): Sn
             PermissionSetGroupId: null,
             ExpirationDate: null
           });
-          ps.AssigneeCount = (ps.AssigneeCount ?? 0) + 1;
+          countOf(ps.Id, 1);
         }
         break;
       }
       case 'removeAssignment': {
-        const before = next.assignments.length;
-        const removed = (a: { Id?: string; PermissionSetId: string }): boolean => {
-          if (change.assignmentId) return a.Id === change.assignmentId;
-          return a.PermissionSetId === change.permissionSetId;
-        };
-        next.assignments = next.assignments.filter((a) => !removed(a));
-        const i = next.permissionSets.findIndex((p) => p.Id === change.permissionSetId);
-        const count = i >= 0 ? next.permissionSets[i].AssigneeCount : null;
-        if (before !== next.assignments.length && typeof count === 'number') {
-          own(next.permissionSets, i).AssigneeCount = Math.max(0, count - 1);
+        const held = next.assignments.findIndex((a) => a.PermissionSetId === change.permissionSetId);
+        if (change.value === 'none' && held >= 0) {
+          next.assignments.splice(held, 1);
+          countOf(change.permissionSetId, -1);
+        } else if (change.value === 'assigned' && held < 0) {
+          next.assignments.push({
+            Id: simulatedId('0Pa'),
+            PermissionSetId: change.permissionSetId,
+            PermissionSetGroupId: change.permissionSetGroupId,
+            ExpirationDate: null
+          });
+          countOf(change.permissionSetId, 1);
         }
         break;
       }
+      case 'userPermission':
+        next.user[change.field] = change.value;
+        break;
       default:
         throw new Error(`unknown change kind ${(change as { kind: string }).kind}`);
     }

@@ -259,6 +259,11 @@ export interface Grant {
 export type ObjectFlag = 'Read' | 'Create' | 'Edit' | 'Delete' | 'ViewAll' | 'ModifyAll';
 export type ObjectFlags = Record<ObjectFlag, boolean>;
 
+/**
+ * A change is an operation (operations.md, 0.3): which record, which field, the value the org must
+ * hold now (`expected`, compare-and-swap) and the value to write (`value`). Apply and undo are the
+ * same thing: undo is the inverse operations, expected and value swapped.
+ */
 export interface ChangeBase {
   /** Stable key: two fixes that touch the same row produce the same key and are merged. */
   key: string;
@@ -270,8 +275,15 @@ export interface ChangeBase {
   dependsOn?: string[];
   /** True for a grant that changes how a person signs in (API Only User, Password Never Expires, Use Any API Auth). */
   identity?: boolean;
-  /** What the change means for the person, shown beside its box (identity-changing grants). */
+  /** True for record-wide access (Delete, View All, Modify All): it reaches every record in the user interface too. */
+  recordWide?: boolean;
+  /** What the change means for the person, shown beside its box (sign-in and record-wide changes). */
   consequence?: string | null;
+  /**
+   * The product's set itself or its assignment: never applied on its own (an empty set is never
+   * created or assigned), only together with a grant that needs it.
+   */
+  auxiliary?: boolean;
 }
 
 export interface EnsurePermissionSetChange extends ChangeBase {
@@ -280,16 +292,32 @@ export interface EnsurePermissionSetChange extends ChangeBase {
   label: string;
   /** Always null: License None, so Salesforce and Salesforce Integration users can both hold it. */
   license: null;
-  /** exists: nothing to do; missing: the fix creates it; unknown: the snapshot did not say. */
-  before: 'exists' | 'missing' | 'unknown';
+  expected: 'absent';
+  value: 'present';
 }
+
+/** The inverse of ensurePermissionSet only: the set is deleted once empty and unassigned. */
+export interface DeletePermissionSetChange extends ChangeBase {
+  kind: 'deletePermissionSet';
+  permissionSet: string;
+  label: string;
+  expected: 'present';
+  value: 'absent';
+}
+
+export type ObjectPart = 'access' | 'all';
 
 export interface ObjectPermissionChange extends ChangeBase {
   kind: 'objectPermission';
   permissionSet: string;
   object: string;
-  before: ObjectFlags | null;
-  after: ObjectFlags;
+  /** access: Read, Create, Edit; all: Delete, View All, Modify All (record-wide). */
+  part: ObjectPart;
+  /** The product set's flags of this part now, and after. */
+  expected: Partial<ObjectFlags>;
+  value: Partial<ObjectFlags>;
+  /** What the user has on the object now, from every source. */
+  userHas: ObjectFlags;
   /** Flags added only because Salesforce requires them (e.g. Delete for Modify All). */
   dependencies: ObjectFlag[];
 }
@@ -300,16 +328,19 @@ export interface FieldPermissionChange extends ChangeBase {
   object: string;
   /** Object.Field, as FieldPermissions.Field stores it. */
   field: string;
-  before: { read: boolean; edit: boolean } | null;
-  after: { read: boolean; edit: boolean };
+  expected: { read: boolean; edit: boolean };
+  value: { read: boolean; edit: boolean };
+  userHas: { read: boolean; edit: boolean };
 }
 
 export interface SystemPermissionChange extends ChangeBase {
   kind: 'systemPermission';
   permissionSet: string;
   permission: string;
-  before: boolean | null;
-  after: true;
+  expected: boolean;
+  value: boolean;
+  /** Whether the user has it now, from any source. */
+  userHas: boolean;
 }
 
 export interface AssignPermissionSetChange extends ChangeBase {
@@ -317,10 +348,13 @@ export interface AssignPermissionSetChange extends ChangeBase {
   permissionSet: string;
   userId: string;
   /**
-   * Set when the user already has an assignment of the permission set that expired: the writer
-   * clears its ExpirationDate instead of inserting a second assignment (Salesforce rejects that).
+   * none: not assigned; expired: assigned with an expiration date that has passed (the writer
+   * clears it: Salesforce rejects a second assignment); active: assigned (undo removes it).
    */
-  expiredAssignmentId: string | null;
+  expected: 'none' | 'expired' | 'active';
+  value: 'active' | 'none';
+  /** The assignment to renew (expired) or to remove (undo), when known. */
+  assignmentId: string | null;
 }
 
 export interface RemoveAssignmentChange extends ChangeBase {
@@ -333,15 +367,29 @@ export interface RemoveAssignmentChange extends ChangeBase {
   sourceType: SourceType;
   /** Everything else the removed permission set or group gave the user. */
   alsoRemoves: string[];
+  /** assigned -> none removes it; undo gives it back (none -> assigned). */
+  expected: 'assigned' | 'none';
+  value: 'none' | 'assigned';
+}
+
+/** A permission of the user record itself: only the Marketing User checkbox. */
+export interface UserPermissionChange extends ChangeBase {
+  kind: 'userPermission';
+  userId: string;
+  field: 'UserPermissionsMarketingUser';
+  expected: boolean;
+  value: boolean;
 }
 
 export type Change =
   | EnsurePermissionSetChange
+  | DeletePermissionSetChange
   | ObjectPermissionChange
   | FieldPermissionChange
   | SystemPermissionChange
   | AssignPermissionSetChange
-  | RemoveAssignmentChange;
+  | RemoveAssignmentChange
+  | UserPermissionChange;
 
 export type ChangeKind = Change['kind'];
 
@@ -469,6 +517,8 @@ export interface Report {
 
 export interface FixPlan {
   userId: string;
+  /** The checks the plan's changes are for: those its selection leaves uncovered will still fail. */
+  targets: string[];
   permissionSet: { name: string; label: string };
   /** Checks whose every change is in the default selection. */
   checkIds: string[];

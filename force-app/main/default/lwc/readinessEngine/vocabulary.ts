@@ -91,8 +91,22 @@ const LABELS: Record<string, string> = {
   PermissionsViewUserPII: 'View User PII',
   PermissionsUseAnyApiAuth: 'Use Any API Auth',
   PermissionsMonitorLoginHistory: 'Monitor Login History',
-  PermissionsViewSetup: 'View Setup and Configuration'
+  PermissionsViewSetup: 'View Setup and Configuration',
+  PermissionsTwoFactorUi: 'Multi-Factor Authentication for User Interface Logins',
+  UserPermissionsMarketingUser: 'Marketing User'
 };
+
+/** The PermissionSet field a label or API name names ("Run Reports", "RunReports"), or null. */
+export function permissionField(name: string): string | null {
+  const wanted = name.trim().toLowerCase();
+  for (const [field, label] of Object.entries(LABELS))
+    if (
+      field.startsWith('Permissions') &&
+      (label.toLowerCase() === wanted || field.slice(11).toLowerCase() === wanted)
+    )
+      return field;
+  return /^Permissions\w+$/.test(name.trim()) ? name.trim() : null;
+}
 
 /** "PermissionsApiEnabled" -> "API Enabled"; unknown fields are split at capitals. */
 export function permissionLabel(field: string): string {

@@ -1,13 +1,15 @@
 import getFixLog from '@salesforce/apex/ReadinessController.getFixLog';
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
+import type { Snapshot } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
   checkTitles,
-  describeLogged,
+  describeChange,
   formatDateTime,
+  loggedChanges,
+  planUndo,
   reduceError,
-  undoFix,
   type ChangeContext,
   type ChangeView,
   type FixLogEntry
@@ -21,6 +23,7 @@ interface LogRow extends FixLogEntry {
   statusClass: string;
   showUndo: boolean;
   cannotUndo: string;
+  undoneText: string;
   expanded: boolean;
   toggleLabel: string;
   ariaExpanded: string;
@@ -31,12 +34,15 @@ interface LogRow extends FixLogEntry {
 
 /**
  * The fixes applied to the user, newest first. Each entry opens to its changes with before and
- * after; Undo sits on every entry that can still be undone, and an entry that cannot says why (the
- * server checks this with the same guard as undo itself).
+ * after. Undo sits on every fix something of which is still in place: the engine plans the inverse
+ * against the snapshot of the org now (nothing is planned on the server), and the console opens it
+ * in the same preview as a fix; an entry with nothing left to take back says why.
  */
 export default class ReadinessFixLog extends LightningElement {
   @api userId: string | null = null;
   @api canFix = false;
+  /** The snapshot of the org now: what undo is planned against. */
+  @api snapshot: Snapshot | null = null;
   /** Check titles, field labels and the user's name, for plain words. */
   @api context: ChangeContext = {};
 
@@ -44,7 +50,6 @@ export default class ReadinessFixLog extends LightningElement {
   entries: FixLogEntry[] = [];
   loading = true;
   error = '';
-  undoing: string | null = null;
   open: string[] = [];
   wiredResult: unknown;
   private seenVersion = 0;
@@ -83,14 +88,25 @@ export default class ReadinessFixLog extends LightningElement {
     }
   }
 
+  /** Why an applied fix cannot be undone now ('' when it can), from the engine's plan. */
+  private undoProblem(e: FixLogEntry): string {
+    if (!this.snapshot || e.status === 'Failed' || e.undoes) return e.undoes ? LABELS.logUndoOf : '';
+    const plan = planUndo(e.operations, this.snapshot, e.logId);
+    if (plan.changes.length) return '';
+    return fill(LABELS.logCannotUndo, plan.left[0]?.reason ?? LABELS.logNothingToUndo);
+  }
+
   get rows(): LogRow[] {
     return this.entries.map((e, i) => {
       const titles = checkTitles(e.checkIds ?? [], this.context.checkTitles);
       const expanded = this.open.includes(e.logId);
-      const changeViews = (e.changes ?? []).map((c, j) => {
-        const view = describeLogged(c, this.context);
-        return { ...view, rowKey: `${e.logId}-${j}`, values: `${view.before} → ${view.after}` };
-      });
+      const changeViews = this.snapshot
+        ? loggedChanges(e.operations, this.snapshot).map((c, j) => {
+            const view = describeChange(c, this.context);
+            return { ...view, rowKey: `${e.logId}-${j}`, values: `${view.before} → ${view.after}` };
+          })
+        : [];
+      const problem = this.undoProblem(e);
       return {
         ...e,
         key: e.logId,
@@ -98,10 +114,11 @@ export default class ReadinessFixLog extends LightningElement {
         checks: titles,
         undoAria: fill(LABELS.logUndoAria, titles || e.summary),
         statusClass: `slds-badge ${e.status === 'Failed' ? 'slds-theme_error' : e.status === 'Applied' ? 'slds-theme_success' : ''}`,
-        showUndo: e.canUndo && e.status === 'Applied',
-        cannotUndo:
-          !e.canUndo && e.status === 'Applied' && e.undoProblem
-            ? fill(LABELS.logCannotUndo, e.undoProblem)
+        showUndo: !!this.snapshot && e.status !== 'Failed' && !e.undoes && !problem,
+        cannotUndo: e.status === 'Applied' ? problem : '',
+        undoneText:
+          e.status === 'Undone'
+            ? `${fill(LABELS.logUndoneBy, e.undoneBy ?? '', formatDateTime(e.undoneDate))}${problem ? '' : ` ${LABELS.logPartlyUndone}`}`
             : '',
         expanded,
         toggleLabel: expanded ? LABELS.logHideChanges : LABELS.logShowChanges,
@@ -122,7 +139,7 @@ export default class ReadinessFixLog extends LightningElement {
   }
 
   get undoDisabled(): boolean {
-    return !!this.undoing || !this.canFix;
+    return !this.canFix;
   }
 
   handleToggle(event: Event): void {
@@ -130,23 +147,13 @@ export default class ReadinessFixLog extends LightningElement {
     this.open = this.open.includes(logId) ? this.open.filter((id) => id !== logId) : [...this.open, logId];
   }
 
-  async handleUndo(event: Event): Promise<void> {
+  /** The console opens the undo in the fix preview (the same boxes, the same guard). */
+  handleUndo(event: Event): void {
     const logId = (event.currentTarget as HTMLElement).dataset.logId;
-    if (!logId) return;
-    this.undoing = logId;
-    this.error = '';
-    try {
-      const result = await undoFix(logId);
-      this.dispatchEvent(
-        new CustomEvent('undone', {
-          detail: { logId, snapshot: result?.snapshot ?? null, notes: result?.notes ?? [] }
-        })
-      );
-      await this.refresh();
-    } catch (error) {
-      this.error = reduceError(error);
-    } finally {
-      this.undoing = null;
-    }
+    const entry = this.entries.find((e) => e.logId === logId);
+    if (!entry) return;
+    this.dispatchEvent(
+      new CustomEvent('undo', { detail: { logId: entry.logId, operations: entry.operations ?? [] } })
+    );
   }
 }

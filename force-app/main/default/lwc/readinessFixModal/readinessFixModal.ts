@@ -1,18 +1,23 @@
 import { api } from 'lwc';
 import LightningModal from 'lightning/modal';
-import type { CheckRecord, FixPlan, Report } from 'c/readinessEngine';
+import type { CheckRecord, FixPlan, Report, Snapshot } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
   OVERALL_LABELS,
   applyFix,
   assess,
   checkTitles,
+  dependencyRefusal,
   describeChange,
   reduceError,
+  replanWith,
   selectChanges,
+  stillFailing,
   tickChange,
   untickChange,
   type ApplyResult,
+  type DependencyRefusal,
+  type UndoPlan,
   type ChangeContext,
   type ChangeView
 } from 'c/readinessService';
@@ -24,6 +29,8 @@ type Step = 'review' | 'applying' | 'done' | 'error';
 
 interface Row extends ChangeView {
   ticked: boolean;
+  /** The product's set or its assignment: its box follows the grants that need it. */
+  locked: boolean;
   held: string;
   boxId: string;
   tickAria: string;
@@ -31,13 +38,17 @@ interface Row extends ChangeView {
 }
 
 /**
- * Previews a fix plan as Health Check's "Fix Risks" does: a box per change, all ticked except the
- * sign-in changes the plan holds back for a person. Unticking a change unticks what needs it, and
- * ticking one ticks what it needs, and the preview says so. Applies only the ticked changes, on
- * confirmation, then shows the result: what changed, the new score, and a way to the fix log.
+ * Previews a fix plan, or the undo of a logged fix (the same thing: operations), as Health Check's
+ * "Fix Risks" does: a box per change, all ticked except what the plan holds back (sign-in and
+ * record-wide changes for a person). Unticking a change unticks what needs it, ticking one ticks
+ * what it needs, and the preview says so; the product's set and its assignment come only with a
+ * grant, and the checks that would still fail are named. Applies only the ticked changes, on
+ * confirmation, then shows the result. A refusal naming a prerequisite offers a re-plan with it.
  */
 export default class ReadinessFixModal extends LightningModal {
-  @api plan: FixPlan | null = null;
+  @api plan: FixPlan | UndoPlan | null = null;
+  /** The snapshot the plan was built from: a re-plan adds a prerequisite against it. */
+  @api snapshot: Snapshot | null = null;
   @api report: Report | null = null;
   @api userId: string | null = null;
   /** Field labels, check titles and the user's name, for plain words. */
@@ -52,20 +63,37 @@ export default class ReadinessFixModal extends LightningModal {
   /** Keys ticked now; null until the plan arrives (then the plan's default selection). */
   private ticked: string[] | null = null;
   cascade = '';
+  /** A refusal that names a prerequisite: what the re-plan adds. */
+  refusal: DependencyRefusal | null = null;
+  /** The plan after a re-plan (null: the one given). */
+  private replanned: FixPlan | null = null;
+
+  get current(): FixPlan | UndoPlan | null {
+    return this.replanned ?? this.plan;
+  }
+
+  get undoes(): string | null {
+    return (this.plan as UndoPlan | null)?.undoes ?? null;
+  }
+
+  get isUndo(): boolean {
+    return !!this.undoes;
+  }
 
   get selected(): string[] {
-    return this.ticked ?? this.plan?.selected ?? [];
+    return this.ticked ?? this.current?.selected ?? [];
   }
 
   get rows(): Row[] {
-    const held = new Map((this.plan?.held ?? []).map((h) => [h.key, h.reason]));
-    const selected = new Set(this.selected);
-    return (this.plan?.changes ?? []).map((change, i) => {
+    const held = new Map((this.current?.held ?? []).map((h) => [h.key, h.reason]));
+    const chosen = new Set(this.chosen.changes.map((c) => c.key));
+    return (this.current?.changes ?? []).map((change, i) => {
       const view = describeChange(change, this.context);
-      const ticked = selected.has(change.key);
+      const ticked = chosen.has(change.key);
       return {
         ...view,
         ticked,
+        locked: view.auxiliary,
         held: !ticked && held.has(change.key) ? (held.get(change.key) ?? '') : '',
         boxId: `change-${i}`,
         tickAria: fill(LABELS.modalTickAria, view.title),
@@ -75,7 +103,25 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get chosen() {
-    return this.plan ? selectChanges(this.plan, this.selected) : { checkIds: [], changes: [] };
+    return this.current ? selectChanges(this.current, this.selected) : { checkIds: [], changes: [] };
+  }
+
+  /** The checks the plan is for that this selection leaves failing, by title ('' when none). */
+  get stillFailingText(): string {
+    const ids = this.current && !this.isUndo ? stillFailing(this.current, this.selected) : [];
+    return ids.length ? fill(LABELS.modalStillFailing, checkTitles(ids, this.context.checkTitles)) : '';
+  }
+
+  /** Logged changes undo leaves as they are, with the reason. */
+  get left(): { key: string; text: string }[] {
+    return ((this.plan as UndoPlan | null)?.left ?? []).map((l, i) => ({
+      key: `${l.key}-${i}`,
+      text: `${l.change ? describeChange(l.change, this.context).title : ''}${l.change ? ': ' : ''}${l.reason}`
+    }));
+  }
+
+  get hasLeft(): boolean {
+    return this.isReview && this.left.length > 0;
   }
 
   get changeCount(): number {
@@ -83,15 +129,15 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get tickedText(): string {
-    return fill(LABELS.modalTicked, this.changeCount, this.plan?.changes.length ?? 0);
+    return fill(LABELS.modalTicked, this.changeCount, this.current?.changes.length ?? 0);
   }
 
   get hasChanges(): boolean {
-    return (this.plan?.changes.length ?? 0) > 0;
+    return (this.current?.changes.length ?? 0) > 0;
   }
 
   get warnings(): { key: string; text: string }[] {
-    return (this.plan?.warnings ?? []).map((text, i) => ({ key: `w${i}`, text }));
+    return (this.current?.warnings ?? []).map((text, i) => ({ key: `w${i}`, text }));
   }
 
   get hasWarnings(): boolean {
@@ -99,7 +145,7 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get skipped(): { key: string; text: string }[] {
-    return (this.plan?.skipped ?? []).map((s) => ({
+    return (this.current?.skipped ?? []).map((s) => ({
       key: s.checkId,
       text: `${checkTitles([s.checkId], this.context.checkTitles)}: ${s.reason}`
     }));
@@ -110,7 +156,7 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get refused(): string {
-    return this.plan?.refused ?? '';
+    return this.current?.refused ?? '';
   }
 
   get isReview(): boolean {
@@ -130,7 +176,12 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get heading(): string {
-    return this.isDone ? LABELS.modalResultTitle : LABELS.modalTitle;
+    if (this.isDone) return this.isUndo ? LABELS.modalUndoResultTitle : LABELS.modalResultTitle;
+    return this.isUndo ? LABELS.modalUndoTitle : LABELS.modalTitle;
+  }
+
+  get descriptionText(): string {
+    return this.isUndo ? LABELS.modalUndoDescription : LABELS.modalDescription;
   }
 
   get confirmLabel(): string {
@@ -160,13 +211,28 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   get failedMessage(): string {
-    return fill(LABELS.modalFailed, this.errorMessage);
+    return this.refusal ? this.refusal.text : fill(LABELS.modalFailed, this.errorMessage);
+  }
+
+  get canReplan(): boolean {
+    return !!this.refusal?.units.length && !!this.snapshot;
+  }
+
+  /** Adds what Salesforce named to the plan, ticked, and goes back to the preview. */
+  handleReplan(): void {
+    const plan = this.current;
+    if (!plan || !this.refusal || !this.snapshot) return;
+    this.replanned = replanWith(plan, this.snapshot, this.refusal);
+    this.ticked = [...new Set([...this.selected, ...this.replanned.selected])];
+    this.refusal = null;
+    this.cascade = '';
+    this.step = 'review';
   }
 
   handleTick(event: Event): void {
     const input = event.target as HTMLInputElement;
     const key = input.dataset.key as string;
-    const plan = this.plan;
+    const plan = this.current;
     if (!plan || this.step !== 'review') return;
     const titleOf = (k: string) => this.rows.find((r) => r.key === k)?.title ?? k;
     if (input.checked) {
@@ -185,15 +251,18 @@ export default class ReadinessFixModal extends LightningModal {
   }
 
   async handleConfirm(): Promise<void> {
-    if (!this.plan || !this.userId || this.confirmDisabled) return;
+    if (!this.current || !this.userId || this.confirmDisabled) return;
     this.step = 'applying';
     this.disableClose = true;
     try {
-      this.result = await applyFix(this.userId, this.chosen);
+      this.result = await applyFix(this.userId, this.chosen, this.undoes);
       this.newScore = this.scoreOf(this.result);
       this.step = 'done';
     } catch (error) {
       this.errorMessage = reduceError(error);
+      this.refusal = dependencyRefusal(this.errorMessage, [
+        ...new Set((this.snapshot?.fields ?? []).map((f) => f.object))
+      ]);
       this.step = 'error';
     } finally {
       this.disableClose = false;

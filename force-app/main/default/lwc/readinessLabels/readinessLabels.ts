@@ -13,12 +13,18 @@ import CHANGE_USER from '@salesforce/label/c.Readiness_Change_User';
 import CHECKED_AT from '@salesforce/label/c.Readiness_Checked_At';
 import CHG_ALSO_REMOVES from '@salesforce/label/c.Readiness_Chg_Also_Removes';
 import CHG_ASSIGN from '@salesforce/label/c.Readiness_Chg_Assign';
+import CHG_DELETE_PS from '@salesforce/label/c.Readiness_Chg_Delete_Ps';
 import CHG_DEPENDENCIES from '@salesforce/label/c.Readiness_Chg_Dependencies';
 import CHG_ENSURE_PS from '@salesforce/label/c.Readiness_Chg_Ensure_Ps';
 import CHG_FIELD from '@salesforce/label/c.Readiness_Chg_Field';
+import CHG_IN_SET from '@salesforce/label/c.Readiness_Chg_In_Set';
+import CHG_IN_USER from '@salesforce/label/c.Readiness_Chg_In_User';
 import CHG_OBJECT from '@salesforce/label/c.Readiness_Chg_Object';
+import CHG_OBJECT_ALL from '@salesforce/label/c.Readiness_Chg_Object_All';
 import CHG_REMOVE from '@salesforce/label/c.Readiness_Chg_Remove';
 import CHG_SYSTEM from '@salesforce/label/c.Readiness_Chg_System';
+import CHG_USER_FLAG from '@salesforce/label/c.Readiness_Chg_User_Flag';
+import CHG_USER_NOW from '@salesforce/label/c.Readiness_Chg_User_Now';
 import CLOSE from '@salesforce/label/c.Readiness_Close';
 import CONSOLE_SUBTITLE from '@salesforce/label/c.Readiness_Console_Subtitle';
 import COPIED from '@salesforce/label/c.Readiness_Copied';
@@ -55,13 +61,15 @@ import LOG_CANNOT_UNDO from '@salesforce/label/c.Readiness_Log_Cannot_Undo';
 import LOG_EMPTY from '@salesforce/label/c.Readiness_Log_Empty';
 import LOG_HIDE_CHANGES from '@salesforce/label/c.Readiness_Log_Hide_Changes';
 import LOG_NOTHING from '@salesforce/label/c.Readiness_Log_Nothing';
+import LOG_NOTHING_TO_UNDO from '@salesforce/label/c.Readiness_Log_Nothing_To_Undo';
+import LOG_PARTLY_UNDONE from '@salesforce/label/c.Readiness_Log_Partly_Undone';
 import LOG_SHOW_CHANGES from '@salesforce/label/c.Readiness_Log_Show_Changes';
 import LOG_TITLE from '@salesforce/label/c.Readiness_Log_Title';
-import LOG_UNCHANGED from '@salesforce/label/c.Readiness_Log_Unchanged';
 import LOG_UNDO from '@salesforce/label/c.Readiness_Log_Undo';
 import LOG_UNDO_ARIA from '@salesforce/label/c.Readiness_Log_Undo_Aria';
-import LOG_UNDOING from '@salesforce/label/c.Readiness_Log_Undoing';
+import LOG_UNDO_OF from '@salesforce/label/c.Readiness_Log_Undo_Of';
 import LOG_UNDONE from '@salesforce/label/c.Readiness_Log_Undone';
+import LOG_UNDONE_BY from '@salesforce/label/c.Readiness_Log_Undone_By';
 import LOGINS_APPLICATION from '@salesforce/label/c.Readiness_Logins_Application';
 import LOGINS_EMPTY from '@salesforce/label/c.Readiness_Logins_Empty';
 import LOGINS_FAILED from '@salesforce/label/c.Readiness_Logins_Failed';
@@ -93,21 +101,28 @@ import MODAL_AFTER from '@salesforce/label/c.Readiness_Modal_After';
 import MODAL_ALSO_TICKED from '@salesforce/label/c.Readiness_Modal_Also_Ticked';
 import MODAL_ALSO_UNTICKED from '@salesforce/label/c.Readiness_Modal_Also_Unticked';
 import MODAL_APPLYING from '@salesforce/label/c.Readiness_Modal_Applying';
+import MODAL_COMES_WITH from '@salesforce/label/c.Readiness_Modal_Comes_With';
 import MODAL_CONFIRM from '@salesforce/label/c.Readiness_Modal_Confirm';
 import MODAL_CONFIRM_ONE from '@salesforce/label/c.Readiness_Modal_Confirm_One';
 import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
+import MODAL_LEFT from '@salesforce/label/c.Readiness_Modal_Left';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
 import MODAL_OPEN_LOG from '@salesforce/label/c.Readiness_Modal_Open_Log';
+import MODAL_REPLAN from '@salesforce/label/c.Readiness_Modal_Replan';
 import MODAL_RESULT_MANY from '@salesforce/label/c.Readiness_Modal_Result_Many';
 import MODAL_RESULT_ONE from '@salesforce/label/c.Readiness_Modal_Result_One';
 import MODAL_RESULT_SCORE from '@salesforce/label/c.Readiness_Modal_Result_Score';
 import MODAL_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Result_Title';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
+import MODAL_STILL_FAILING from '@salesforce/label/c.Readiness_Modal_Still_Failing';
 import MODAL_TICK_ARIA from '@salesforce/label/c.Readiness_Modal_Tick_Aria';
 import MODAL_TICKED from '@salesforce/label/c.Readiness_Modal_Ticked';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
+import MODAL_UNDO_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Undo_Description';
+import MODAL_UNDO_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Result_Title';
+import MODAL_UNDO_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Title';
 import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
 import NO_PROBLEMS from '@salesforce/label/c.Readiness_No_Problems';
 import NOTICE_APPLIED_MANY from '@salesforce/label/c.Readiness_Notice_Applied_Many';
@@ -172,6 +187,7 @@ import USE_THIS_USER from '@salesforce/label/c.Readiness_Use_This_User';
 import USER_LINE from '@salesforce/label/c.Readiness_User_Line';
 import VAL_ASSIGNED from '@salesforce/label/c.Readiness_Val_Assigned';
 import VAL_CREATED from '@salesforce/label/c.Readiness_Val_Created';
+import VAL_DELETED from '@salesforce/label/c.Readiness_Val_Deleted';
 import VAL_EXISTS from '@salesforce/label/c.Readiness_Val_Exists';
 import VAL_EXPIRED from '@salesforce/label/c.Readiness_Val_Expired';
 import VAL_MISSING from '@salesforce/label/c.Readiness_Val_Missing';
@@ -182,7 +198,6 @@ import VAL_ON from '@salesforce/label/c.Readiness_Val_On';
 import VAL_READ from '@salesforce/label/c.Readiness_Val_Read';
 import VAL_READ_EDIT from '@salesforce/label/c.Readiness_Val_Read_Edit';
 import VAL_REMOVED from '@salesforce/label/c.Readiness_Val_Removed';
-import VAL_UNKNOWN from '@salesforce/label/c.Readiness_Val_Unknown';
 import VIEW_LABEL from '@salesforce/label/c.Readiness_View_Label';
 import VIEW_PROBLEMS from '@salesforce/label/c.Readiness_View_Problems';
 import VIEW_SECTIONS from '@salesforce/label/c.Readiness_View_Sections';
@@ -201,12 +216,18 @@ export const LABELS = {
   checkedAt: CHECKED_AT,
   chgAlsoRemoves: CHG_ALSO_REMOVES,
   chgAssign: CHG_ASSIGN,
+  chgDeletePs: CHG_DELETE_PS,
   chgDependencies: CHG_DEPENDENCIES,
   chgEnsurePs: CHG_ENSURE_PS,
   chgField: CHG_FIELD,
+  chgInSet: CHG_IN_SET,
+  chgInUser: CHG_IN_USER,
   chgObject: CHG_OBJECT,
+  chgObjectAll: CHG_OBJECT_ALL,
   chgRemove: CHG_REMOVE,
   chgSystem: CHG_SYSTEM,
+  chgUserFlag: CHG_USER_FLAG,
+  chgUserNow: CHG_USER_NOW,
   close: CLOSE,
   consoleSubtitle: CONSOLE_SUBTITLE,
   copied: COPIED,
@@ -252,13 +273,15 @@ export const LABELS = {
   loginsTitle: LOGINS_TITLE,
   loginsType: LOGINS_TYPE,
   logNothing: LOG_NOTHING,
+  logNothingToUndo: LOG_NOTHING_TO_UNDO,
+  logPartlyUndone: LOG_PARTLY_UNDONE,
   logShowChanges: LOG_SHOW_CHANGES,
   logTitle: LOG_TITLE,
-  logUnchanged: LOG_UNCHANGED,
   logUndo: LOG_UNDO,
   logUndoAria: LOG_UNDO_ARIA,
-  logUndoing: LOG_UNDOING,
   logUndone: LOG_UNDONE,
+  logUndoneBy: LOG_UNDONE_BY,
+  logUndoOf: LOG_UNDO_OF,
   manualChecks: MANUAL_CHECKS,
   manualChecksHelp: MANUAL_CHECKS_HELP,
   mapField: MAP_FIELD,
@@ -281,21 +304,28 @@ export const LABELS = {
   modalAlsoTicked: MODAL_ALSO_TICKED,
   modalAlsoUnticked: MODAL_ALSO_UNTICKED,
   modalApplying: MODAL_APPLYING,
+  modalComesWith: MODAL_COMES_WITH,
   modalConfirm: MODAL_CONFIRM,
   modalConfirmOne: MODAL_CONFIRM_ONE,
   modalDescription: MODAL_DESCRIPTION,
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
+  modalLeft: MODAL_LEFT,
   modalNoChanges: MODAL_NO_CHANGES,
   modalOpenLog: MODAL_OPEN_LOG,
+  modalReplan: MODAL_REPLAN,
   modalResultMany: MODAL_RESULT_MANY,
   modalResultOne: MODAL_RESULT_ONE,
   modalResultScore: MODAL_RESULT_SCORE,
   modalResultTitle: MODAL_RESULT_TITLE,
   modalSkipped: MODAL_SKIPPED,
+  modalStillFailing: MODAL_STILL_FAILING,
   modalTickAria: MODAL_TICK_ARIA,
   modalTicked: MODAL_TICKED,
   modalTitle: MODAL_TITLE,
+  modalUndoDescription: MODAL_UNDO_DESCRIPTION,
+  modalUndoResultTitle: MODAL_UNDO_RESULT_TITLE,
+  modalUndoTitle: MODAL_UNDO_TITLE,
   modalWarnings: MODAL_WARNINGS,
   noProblems: NO_PROBLEMS,
   noticeAppliedMany: NOTICE_APPLIED_MANY,
@@ -360,6 +390,7 @@ export const LABELS = {
   useThisUser: USE_THIS_USER,
   valAssigned: VAL_ASSIGNED,
   valCreated: VAL_CREATED,
+  valDeleted: VAL_DELETED,
   valExists: VAL_EXISTS,
   valExpired: VAL_EXPIRED,
   valMissing: VAL_MISSING,
@@ -370,7 +401,6 @@ export const LABELS = {
   valRead: VAL_READ,
   valReadEdit: VAL_READ_EDIT,
   valRemoved: VAL_REMOVED,
-  valUnknown: VAL_UNKNOWN,
   viewingOther: VIEWING_OTHER,
   viewLabel: VIEW_LABEL,
   viewProblems: VIEW_PROBLEMS,

@@ -6,7 +6,6 @@
 import saveIntegrationUserApex from '@salesforce/apex/ReadinessController.saveIntegrationUser';
 import saveFieldMappingApex from '@salesforce/apex/ReadinessController.saveFieldMapping';
 import applyFixApex from '@salesforce/apex/ReadinessController.applyFix';
-import undoFixApex from '@salesforce/apex/ReadinessController.undoFix';
 import {
   SECTIONS,
   setupUrl,
@@ -21,7 +20,8 @@ import {
   permissionLabel,
   PRODUCT_PERMISSION_SET,
   OBJECT_FLAGS,
-  OBJECT_FLAG_LABELS
+  OBJECT_FLAG_LABELS,
+  toOperation
 } from 'c/readinessEngine';
 import type {
   Candidate,
@@ -67,26 +67,7 @@ export interface ApplyResult {
   snapshot: Snapshot;
 }
 
-export interface UndoResult {
-  logId: string;
-  status: 'Undone';
-  changed?: number;
-  /** What undo left in place on purpose, in words. */
-  notes?: string[];
-  snapshot: Snapshot;
-}
-
-/** One change as the writer logged it. */
-export interface LoggedChange {
-  kind: string;
-  target?: string;
-  checkIds?: string[];
-  before?: unknown;
-  after?: unknown;
-  changed?: boolean;
-  [key: string]: unknown;
-}
-
+/** One fix as the log holds it: the operations Apex checked and wrote (never trusted: undo re-plans). */
 export interface FixLogEntry {
   logId: string;
   createdDate: string;
@@ -94,14 +75,13 @@ export interface FixLogEntry {
   checkIds: string[];
   status: 'Applied' | 'Failed' | 'Undone';
   summary: string;
-  changes: LoggedChange[] | null;
+  operations: unknown[] | null;
   changedCount?: number;
   error?: string | null;
+  /** The log key of the fix this one undid, or null. */
+  undoes?: string | null;
   undoneBy?: string | null;
   undoneDate?: string | null;
-  canUndo: boolean;
-  /** Why it cannot be undone now (null when it can). */
-  undoProblem?: string | null;
 }
 
 export function saveIntegrationUser(userId: string): Promise<void> {
@@ -112,16 +92,24 @@ export function saveFieldMapping(mapping: Record<string, string>): Promise<Recor
   return saveFieldMappingApex({ mapping: JSON.stringify(mapping) });
 }
 
-/** Sends only what the writer needs: it re-checks every change against the org itself. */
-export function applyFix(userId: string, plan: Pick<FixPlan, 'checkIds' | 'changes'>): Promise<ApplyResult> {
+/**
+ * Sends the operations (which record, which field, the value expected now, the value to write) and
+ * nothing else: the writer checks every one against the org and its constant allow-list itself.
+ * `undoes`: the log key of the fix an undo takes back (a label for the log).
+ */
+export function applyFix(
+  userId: string,
+  selection: Pick<FixPlan, 'checkIds' | 'changes'>,
+  undoes: string | null = null
+): Promise<ApplyResult> {
   return applyFixApex({
     userId,
-    planJson: JSON.stringify({ checkIds: plan.checkIds, changes: plan.changes })
+    requestJson: JSON.stringify({
+      checkIds: selection.checkIds,
+      operations: selection.changes.map(toOperation),
+      undoes
+    })
   });
-}
-
-export function undoFix(logId: string): Promise<UndoResult> {
-  return undoFixApex({ logId });
 }
 
 // ---------------------------------------------------------------- errors
@@ -226,7 +214,18 @@ export function planFor(report: Report, checkIds?: string[]): FixPlan {
 // The order of problems is the engine's: every view shows them alike.
 export { SEVERITY_ORDER, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from 'c/readinessEngine';
 // Selection rules of the fix preview and the candidate ranking: the engine's, through the service.
-export { rankCandidates, selectChanges, tickChange, untickChange } from 'c/readinessEngine';
+export {
+  dependencyRefusal,
+  loggedChanges,
+  planUndo,
+  rankCandidates,
+  replanWith,
+  selectChanges,
+  stillFailing,
+  tickChange,
+  untickChange
+} from 'c/readinessEngine';
+export type { DependencyRefusal, LeftOut, UndoPlan } from 'c/readinessEngine';
 export type { CandidateSources } from 'c/readinessEngine';
 
 export const STATUS_LABELS: Record<CheckStatus, string> = {
@@ -366,15 +365,21 @@ export function formatDateTime(iso: string | null | undefined): string {
 export interface ChangeView {
   key: string;
   title: string;
+  /** Where the change is made: "In 'Act-On Integration User':", "On the user record:". */
+  where: string;
   before: string;
   after: string;
+  /** What the user has now from every source (grants), or ''. */
+  userNow: string;
   reason: string;
-  /** What the change means for the person (sign-in changes), or ''. */
+  /** What the change means for the person (sign-in and record-wide changes), or ''. */
   consequence: string;
   notes: string[];
   checks: string;
   touchesOthers: boolean;
   identity: boolean;
+  /** The product's set or its assignment: they come with the grants that need them. */
+  auxiliary: boolean;
 }
 
 /** What describes a change in plain words: field labels and check titles, from the console. */
@@ -387,7 +392,7 @@ export interface ChangeContext {
   userName?: string;
 }
 
-function flagsText(flags: ObjectFlags | null): string {
+function flagsText(flags: Partial<ObjectFlags> | null): string {
   if (!flags) return LABELS.valNone;
   const on = OBJECT_FLAGS.filter((f) => flags[f]).map((f) => OBJECT_FLAG_LABELS[f]);
   return on.length ? on.join(', ') : LABELS.valNone;
@@ -417,31 +422,58 @@ export function checkTitles(ids: readonly string[], titles?: Record<string, stri
   return ids.map((id) => titles?.[id] ?? id).join(', ');
 }
 
+const ASSIGNMENT_WORDS: Record<string, string> = {
+  none: LABELS.valNotAssigned,
+  expired: LABELS.valExpired,
+  active: LABELS.valAssigned,
+  assigned: LABELS.valAssigned
+};
+
+/**
+ * A change in plain words: what the product's set (or the user record) holds now and after, apart
+ * from what the user has now from every source (0.3: before and after describe the user).
+ */
 export function describeChange(change: Change, context: ChangeContext = {}): ChangeView {
   const who = context.userName ?? LABELS.thisUser;
+  const inSet = fill(LABELS.chgInSet, PRODUCT_PERMISSION_SET.label);
   const base = {
     key: change.key,
     reason: change.reason,
     consequence: change.consequence ?? '',
     notes: [] as string[],
-    checks: fill(LABELS.modalForChecks, checkTitles(change.checkIds, context.checkTitles)),
+    userNow: '',
+    where: inSet,
+    checks: change.checkIds.length
+      ? fill(LABELS.modalForChecks, checkTitles(change.checkIds, context.checkTitles))
+      : '',
     touchesOthers: false,
-    identity: change.identity === true
+    identity: change.identity === true,
+    auxiliary: change.auxiliary === true
   };
   switch (change.kind) {
     case 'ensurePermissionSet':
       return {
         ...base,
+        where: '',
         title: fill(LABELS.chgEnsurePs, change.label),
-        before: change.before === 'missing' ? LABELS.valMissing : LABELS.valUnknown,
+        before: LABELS.valMissing,
         after: LABELS.valCreated
+      };
+    case 'deletePermissionSet':
+      return {
+        ...base,
+        where: '',
+        title: fill(LABELS.chgDeletePs, change.label),
+        before: LABELS.valExists,
+        after: LABELS.valDeleted
       };
     case 'objectPermission':
       return {
         ...base,
-        title: fill(LABELS.chgObject, change.object),
-        before: flagsText(change.before),
-        after: flagsText(change.after),
+        title: fill(change.part === 'all' ? LABELS.chgObjectAll : LABELS.chgObject, change.object),
+        before: flagsText(change.expected),
+        after: flagsText(change.value),
+        userNow: fill(LABELS.chgUserNow, flagsText(change.userHas)),
         notes: change.dependencies.length
           ? [fill(LABELS.chgDependencies, change.dependencies.map((f) => OBJECT_FLAG_LABELS[f]).join(', '))]
           : []
@@ -450,101 +482,52 @@ export function describeChange(change: Change, context: ChangeContext = {}): Cha
       return {
         ...base,
         title: fill(LABELS.chgField, fieldName(change.field, context.fieldLabels)),
-        before: fieldText(change.before),
-        after: fieldText(change.after)
+        before: fieldText(change.expected),
+        after: fieldText(change.value),
+        userNow: fill(LABELS.chgUserNow, fieldText(change.userHas))
       };
     case 'systemPermission':
       return {
         ...base,
         title: fill(LABELS.chgSystem, permissionLabel(change.permission)),
-        before: change.before ? LABELS.valOn : LABELS.valOff,
-        after: LABELS.valOn
+        before: change.expected ? LABELS.valOn : LABELS.valOff,
+        after: change.value ? LABELS.valOn : LABELS.valOff,
+        userNow: fill(LABELS.chgUserNow, change.userHas ? LABELS.valOn : LABELS.valOff)
       };
     case 'assignPermissionSet':
       return {
         ...base,
+        where: '',
         title: fill(LABELS.chgAssign, PRODUCT_PERMISSION_SET.label, who),
-        before: change.expiredAssignmentId ? LABELS.valExpired : LABELS.valNotAssigned,
-        after: LABELS.valAssigned
+        before: ASSIGNMENT_WORDS[change.expected],
+        after: ASSIGNMENT_WORDS[change.value] ?? LABELS.valRemoved
       };
     case 'removeAssignment':
       return {
         ...base,
+        where: '',
         title: fill(
           LABELS.chgRemove,
           change.label,
           SOURCE_LABELS[change.sourceType] ?? LABELS.srcPermissionSet,
           who
         ),
-        before: LABELS.valAssigned,
-        after: LABELS.valRemoved,
+        before: ASSIGNMENT_WORDS[change.expected],
+        after: change.value === 'none' ? LABELS.valRemoved : LABELS.valAssigned,
         notes: change.alsoRemoves.length ? [fill(LABELS.chgAlsoRemoves, change.alsoRemoves.join('; '))] : [],
         touchesOthers: change.alsoRemoves.length > 0
+      };
+    case 'userPermission':
+      return {
+        ...base,
+        where: LABELS.chgInUser,
+        title: fill(LABELS.chgUserFlag, permissionLabel(change.field)),
+        before: change.expected ? LABELS.valOn : LABELS.valOff,
+        after: change.value ? LABELS.valOn : LABELS.valOff
       };
     default:
       return { ...base, title: (change as { kind: string }).kind, before: '', after: '' };
   }
-}
-
-const LOGGED_WORDS: Record<string, string> = {
-  missing: LABELS.valMissing,
-  exists: LABELS.valExists,
-  assigned: LABELS.valAssigned,
-  'not assigned': LABELS.valNotAssigned,
-  expired: LABELS.valExpired,
-  removed: LABELS.valRemoved
-};
-
-/** A logged change (from the fix log) in the same words as the preview. */
-export function describeLogged(change: LoggedChange, context: ChangeContext = {}): ChangeView {
-  const text = (value: unknown): string => {
-    if (value === null || value === undefined) return LABELS.valNone;
-    if (typeof value === 'boolean') return value ? LABELS.valOn : LABELS.valOff;
-    if (typeof value === 'string') return LOGGED_WORDS[value] ?? value;
-    if (typeof value === 'object') {
-      const v = value as Record<string, unknown>;
-      if ('read' in v) return fieldText({ read: v.read === true, edit: v.edit === true });
-      return flagsText(
-        Object.fromEntries(OBJECT_FLAGS.map((f) => [f, v[f] === true])) as unknown as ObjectFlags
-      );
-    }
-    return String(value);
-  };
-  const target = String(change.target ?? '');
-  const titles: Record<string, string> = {
-    ensurePermissionSet: fill(LABELS.chgEnsurePs, PRODUCT_PERMISSION_SET.label),
-    systemPermission: fill(LABELS.chgSystem, permissionLabel(target)),
-    objectPermission: fill(LABELS.chgObject, target),
-    fieldPermission: fill(
-      LABELS.chgField,
-      target.includes('.') ? fieldName(target, context.fieldLabels) : target
-    ),
-    assignPermissionSet: fill(
-      LABELS.chgAssign,
-      PRODUCT_PERMISSION_SET.label,
-      context.userName ?? LABELS.thisUser
-    ),
-    removeAssignment: fill(
-      LABELS.chgRemove,
-      target,
-      LABELS.srcPermissionSet,
-      context.userName ?? LABELS.thisUser
-    )
-  };
-  return {
-    key: `${change.kind}:${target}`,
-    title: titles[change.kind] ?? change.kind,
-    before: text(change.before),
-    after: text(change.after),
-    reason: '',
-    consequence: '',
-    notes: change.changed === false ? [LABELS.logUnchanged] : [],
-    checks: change.checkIds?.length
-      ? fill(LABELS.modalForChecks, checkTitles(change.checkIds, context.checkTitles))
-      : '',
-    touchesOthers: false,
-    identity: false
-  };
 }
 
 // ---------------------------------------------------------------- exports

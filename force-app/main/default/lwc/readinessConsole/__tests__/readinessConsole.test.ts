@@ -332,20 +332,36 @@ describe('c-readiness-console', () => {
     expect(refreshApex).toHaveBeenCalled();
   });
 
-  it('shows the fix log for the user and rescores after an undo, saying what was kept', async () => {
+  it('shows the fix log for the user, previews an undo in the fix modal, and rescores after it', async () => {
     const element = await mount(data(fixable));
     deep(element, 'button[data-tab="log"]').click();
     await flush();
     expect(wire(getFixLog).getLastConfig()).toEqual({ userId: (fixable as Snapshot).user.Id });
+    openMock.mockResolvedValue({
+      status: 'applied',
+      result: { logId: 'a0X2', status: 'Applied', changed: 1, snapshot: mfaViaProfile },
+      openLog: false
+    });
     const log = deep(element, 'c-readiness-fix-log');
-    log.dispatchEvent(
-      new CustomEvent('undone', {
-        detail: { logId: 'a0X1', snapshot: mfaViaProfile, notes: ['The set is kept.'] }
-      })
-    );
+    const operations = [
+      {
+        kind: 'systemPermission',
+        permission: 'PermissionsRunReports',
+        expected: false,
+        value: true,
+        checkIds: []
+      }
+    ];
+    log.dispatchEvent(new CustomEvent('undo', { detail: { logId: 'a0X1', operations } }));
     await flush();
+    const props = openMock.mock.calls[0][0];
+    expect(props.label).toBe('Review the undo');
+    expect(props.plan.undoes).toBe('a0X1');
+    // The fixture's product set does not hold Run Reports: the logged grant changed since, nothing to take back.
+    expect(props.plan.changes).toEqual([]);
+    expect(props.plan.left[0].reason).toMatch(/^Changed since this fix/);
     expect(deep(element, '[data-status]').dataset.status).toBe('blocked');
-    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('The set is kept.');
+    expect(deep(element, '[data-id="notice-live"]').textContent).toContain('The fix was undone.');
   });
 
   it('rejects a snapshot that breaks the contract with a readable message', async () => {

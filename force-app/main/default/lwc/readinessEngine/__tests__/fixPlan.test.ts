@@ -1,50 +1,34 @@
-import {
-  OBJECT_FLAG_DEPENDENCIES,
-  PRODUCT_PERMISSION_SET,
-  applyChanges,
-  buildFixPlan,
-  withDependencies
-} from 'c/readinessEngine';
+import { PRODUCT_PERMISSION_SET, applyChanges, buildFixPlan, withPrerequisites } from 'c/readinessEngine';
 import type { Change, ObjectPermissionChange, RemoveAssignmentChange } from 'c/readinessEngine';
 import { check, fixture, profilePs, ps, score } from './helpers';
 
 const kinds = (changes: Change[]) => changes.map((c) => c.kind);
 
 describe('object permission dependencies', () => {
-  it('Modify All pulls in Read, Edit, Delete and View All', () => {
-    expect([...withDependencies(['ModifyAll'])].sort()).toEqual([
-      'Delete',
-      'Edit',
-      'ModifyAll',
-      'Read',
-      'ViewAll'
+  it('Modify All pulls in Read, Edit, Delete and View All on the same object', () => {
+    expect([...withPrerequisites(['object:Lead:ModifyAll'])].sort()).toEqual([
+      'object:Lead:Delete',
+      'object:Lead:Edit',
+      'object:Lead:ModifyAll',
+      'object:Lead:Read',
+      'object:Lead:ViewAll'
     ]);
-    expect(OBJECT_FLAG_DEPENDENCIES.Create).toEqual(['Read']);
   });
 
-  it('the Contact fix adds Delete and says why', () => {
+  it('the Contact fix adds Delete in its record-wide part and says why', () => {
     const fix = check(score(fixture('missing-modify-all')), 'object.Contact').fix;
     const change = fix?.changes.find((c) => c.kind === 'objectPermission') as ObjectPermissionChange;
+    expect(change).toMatchObject({
+      key: 'object:Act_On_Integration_User:Contact:all',
+      part: 'all',
+      recordWide: true
+    });
     expect(change.dependencies).toEqual(['Delete']);
-    expect(change.after).toEqual({
-      Read: true,
-      Create: true,
-      Edit: true,
-      Delete: true,
-      ViewAll: true,
-      ModifyAll: true
-    });
-    expect(change.before).toEqual({
-      Read: true,
-      Create: true,
-      Edit: true,
-      Delete: false,
-      ViewAll: true,
-      ModifyAll: false
-    });
-    expect(change.reason).toContain(
-      "Delete is added because Salesforce rejects Modify All without Read, Edit, Delete and View All (Act-On's list omits it)."
-    );
+    expect(change.expected).toEqual({ Delete: false, ViewAll: true, ModifyAll: false });
+    expect(change.value).toEqual({ Delete: true, ViewAll: true, ModifyAll: true });
+    expect(change.userHas).toMatchObject({ Read: true, ModifyAll: false });
+    expect(change.reason).toContain('Delete on Contact is added: Salesforce accepts Modify All on Contact');
+    expect(change.reason).toContain("(Act-On's list omits Delete.)");
     expect(change.permissionSet).toBe(PRODUCT_PERMISSION_SET.name);
   });
 });
@@ -62,10 +46,15 @@ describe('buildFixPlan', () => {
       kind: 'ensurePermissionSet',
       permissionSet: 'Act_On_Integration_User',
       license: null,
-      before: 'missing'
+      expected: 'absent',
+      value: 'present',
+      auxiliary: true
     });
     expect(kinds(plan.changes).filter((k) => k === 'assignPermissionSet')).toHaveLength(1);
-    const contact = plan.changes.filter((c) => c.kind === 'objectPermission' && c.object === 'Contact');
+    // Access and record-wide access are two boxes.
+    const contact = plan.changes.filter(
+      (c) => c.kind === 'objectPermission' && c.object === 'Contact' && c.part === 'access'
+    );
     expect(contact).toHaveLength(1);
     expect(contact[0].checkIds).toEqual(
       expect.arrayContaining(['object.Contact', 'field.Contact.Email', 'field.Contact.Id'])
@@ -76,12 +65,12 @@ describe('buildFixPlan', () => {
     expect(plan.skipped).toEqual([]);
   });
 
-  it('says "unknown" for the product set only when the snapshot did not look for it', () => {
+  it('plans the product set expected absent when the snapshot did not look for it (the guard compares)', () => {
     const s = fixture('new-user-fixable');
     delete s.productPermissionSetId;
     expect(buildFixPlan(score(s)).changes[0]).toMatchObject({
       kind: 'ensurePermissionSet',
-      before: 'unknown'
+      expected: 'absent'
     });
   });
 
@@ -95,7 +84,7 @@ describe('buildFixPlan', () => {
     const contact = plan.changes.find(
       (c) => c.kind === 'objectPermission' && c.object === 'Contact'
     ) as ObjectPermissionChange;
-    expect(contact.before).toMatchObject({ Read: true, ModifyAll: false });
+    expect(contact.expected).toMatchObject({ ViewAll: true, ModifyAll: false });
   });
 
   it('leaves grants unticked, saying why, when others hold the product set (the writer refuses them)', () => {
@@ -105,7 +94,7 @@ describe('buildFixPlan', () => {
     const report = score(s);
     expect(report.fixAll.sharedProduct).toMatch(/^2 other users hold 'Act-On Integration User'/);
     const plan = buildFixPlan(report);
-    const grants = plan.changes.filter((c) => c.kind === 'objectPermission');
+    const grants = plan.changes.filter((c) => c.kind === 'objectPermission' && !c.auxiliary);
     expect(grants.length).toBeGreaterThan(0);
     for (const grant of grants) {
       expect(plan.selected).not.toContain(grant.key);
@@ -124,7 +113,9 @@ describe('buildFixPlan', () => {
   it('adds Read on Account when it grants Contact or Opportunity on a set that lacks it, and says why', () => {
     const plan = buildFixPlan(score(fixture('new-user-fixable')));
     const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact');
-    const account = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account');
+    const account = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Account' && c.part === 'access'
+    );
     expect(contact?.dependsOn).toContain(account?.key);
     const s = fixture('missing-modify-all');
     const product = ps(s, 'Act_On_Integration_User');
@@ -134,7 +125,7 @@ describe('buildFixPlan', () => {
     const fix = check(score(s), 'object.Opportunity').fix;
     const dep = fix?.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account');
     expect(dep?.reason).toMatch(
-      /accepts access to Opportunity in a permission set only with Read on Account/
+      /Read on Account is added: Salesforce accepts Read on Opportunity in a permission set only with Read on Account in the same set/
     );
   });
 
@@ -143,7 +134,7 @@ describe('buildFixPlan', () => {
     const plan = buildFixPlan(score(s));
     const assign = plan.changes.find((c) => c.kind === 'assignPermissionSet');
     const expired = s.assignments.find((a) => a.ExpirationDate);
-    expect(assign).toMatchObject({ expiredAssignmentId: expired?.Id });
+    expect(assign).toMatchObject({ expected: 'expired', value: 'active', assignmentId: expired?.Id });
     expect(assign?.reason).toContain('which expired on 2026-11-15, by clearing its expiration date');
     expect(kinds(plan.changes)).not.toContain('ensurePermissionSet');
     const api = plan.changes.find(
@@ -164,6 +155,7 @@ describe('buildFixPlan', () => {
       'objectPermission',
       'fieldPermission',
       'assignPermissionSet',
+      'userPermission',
       'removeAssignment'
     ];
     const plan = buildFixPlan(score(fixture('new-user-fixable')));
@@ -210,9 +202,9 @@ describe('buildFixPlan', () => {
     expect(fix?.fixable).toBe(true);
     const removal = fix?.changes.find((c) => c.kind === 'removeAssignment') as RemoveAssignmentChange;
     const regrant = fix?.changes.find(
-      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsRunReports'
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsViewPublicReports'
     );
-    // Run Reports is re-granted by the same plan, so the user does not lose it: no warning names it.
+    // View Reports in Public Folders is re-granted by the same plan, so the user does not lose it: no warning names it.
     expect(removal).toMatchObject({
       label: 'MFA for API Logins',
       sourceType: 'PermissionSet',
@@ -353,7 +345,9 @@ describe('applyChanges', () => {
         permissionSetGroupId: null,
         label: 'x',
         sourceType: 'PermissionSet',
-        alsoRemoves: []
+        alsoRemoves: [],
+        expected: 'assigned',
+        value: 'none'
       }
     ]);
     expect(next.assignments.some((a) => a.PermissionSetId === mfa.Id)).toBe(false);
@@ -369,8 +363,9 @@ describe('applyChanges', () => {
       reason: '',
       permissionSet: 'Act_On_Integration_User',
       permission: 'PermissionsApiEnabled',
-      before: null,
-      after: true
+      expected: false,
+      value: true,
+      userHas: false
     } as Change;
     expect(() => applyChanges(s, [grant])).toThrow(
       'Act_On_Integration_User must be ensured before it is changed'

@@ -281,11 +281,18 @@ describe('who "Fix all" spares', () => {
     const r = score(fixture('person-with-ui-logins'));
     expect(r.fixAll.identityHeld).toMatch(/a person signs in as this user: 2 interactive/);
     expect(r.fixAll.changes.filter((c) => c.identity)).toEqual([]);
+    // A person keeps how they sign in and their reach (0.3): record-wide access is held too.
     expect(r.fixAll.held.map((h) => h.key).sort()).toEqual([
+      'object:Act_On_Integration_User:Account:all',
+      'object:Act_On_Integration_User:Campaign:all',
+      'object:Act_On_Integration_User:Contact:all',
+      'object:Act_On_Integration_User:Lead:all',
+      'object:Act_On_Integration_User:Opportunity:all',
       'system:Act_On_Integration_User:PermissionsApiUserOnly',
       'system:Act_On_Integration_User:PermissionsPasswordNeverExpires',
       'system:Act_On_Integration_User:PermissionsUseAnyApiAuth'
     ]);
+    expect(r.fixAll.changes.filter((c) => c.recordWide)).toEqual([]);
     expect(r.fixAll.checkIds).not.toContain('user.api-only');
     expect(r.fixAll.checkIds).toContain('system.view-public-reports');
     expect(check(r, 'user.api-only').fix?.fixable).toBe(true);

@@ -135,7 +135,7 @@ describe('system permissions', () => {
     const c = check(score(s), id);
     expect(c.status).toBe('fail');
     expect(c.fix?.changes).toContainEqual(
-      expect.objectContaining({ kind: 'systemPermission', permission: field, before: false })
+      expect.objectContaining({ kind: 'systemPermission', permission: field, expected: false, value: true })
     );
   });
 
@@ -225,8 +225,9 @@ describe('field access', () => {
       expect.objectContaining({
         kind: 'fieldPermission',
         field: 'Contact.Email',
-        before: { read: true, edit: false },
-        after: { read: true, edit: true }
+        expected: { read: true, edit: false },
+        value: { read: true, edit: true },
+        userHas: { read: true, edit: false }
       })
     );
   });
@@ -264,7 +265,7 @@ describe('field access', () => {
       expect.objectContaining({
         kind: 'fieldPermission',
         field: 'Contact.OwnerId',
-        after: { read: true, edit: false }
+        value: { read: true, edit: false }
       })
     );
   });

@@ -1,9 +1,12 @@
 import { createElement } from 'lwc';
 import ReadinessFixLog from 'c/readinessFixLog';
 import getFixLog from '@salesforce/apex/ReadinessController.getFixLog';
-import undoFix from '@salesforce/apex/ReadinessController.undoFix';
 import { refreshApex } from '@salesforce/apex';
-import log from './data/fixLog.json';
+import { applyChanges, toOperation } from 'c/readinessEngine';
+import type { Snapshot } from 'c/readinessEngine';
+import { assess } from 'c/readinessService';
+import checklist from '../../readinessService/__tests__/data/checklist.json';
+import missingModifyAll from '../../../../../../fixtures/snapshots/missing-modify-all.json';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.getFixLog',
@@ -13,26 +16,66 @@ jest.mock(
   },
   { virtual: true }
 );
-jest.mock('@salesforce/apex/ReadinessController.undoFix', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('c/readinessLabels');
 
 const wire = getFixLog as unknown as { emit(v: unknown): void; error(b?: unknown): void };
-const undo = undoFix as unknown as jest.Mock;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const TITLES = {
   'object.Contact': 'Contact access',
   'object.Lead': 'Lead access',
-  'object.Account': 'Account access',
-  'field.Contact.Email': 'Email (Contact)',
-  'system.api-enabled': 'API Enabled'
+  'field.Contact.Email': 'Email (Contact)'
 };
+
+// The log as Apex returns it, built from a real fix: Modify All on Contact and Lead.
+const before = missingModifyAll as unknown as Snapshot;
+const { plan } = assess(checklist, before);
+const after = applyChanges(before, plan.changes);
+const operations = JSON.parse(JSON.stringify(plan.changes.map(toOperation)));
+const entry0 = {
+  logId: 'log-3',
+  createdDate: '2026-11-22T10:05:00.000Z',
+  createdBy: 'Ada Admin',
+  checkIds: ['object.Contact', 'object.Lead'],
+  status: 'Applied',
+  summary: 'Fix: 2 change(s) applied',
+  operations
+};
+// An older fix whose grant was taken back by hand in Setup since: nothing of it is left to undo.
+const entry1 = {
+  ...entry0,
+  logId: 'log-2',
+  createdDate: '2026-11-21T10:05:00.000Z',
+  checkIds: ['field.Contact.Email'],
+  operations: [
+    {
+      kind: 'fieldPermission',
+      key: 'field:act_on_integration_user:contact.email',
+      checkIds: ['field.Contact.Email'],
+      expected: { read: true, edit: false },
+      value: { read: false, edit: false },
+      object: 'Contact',
+      field: 'Contact.Email'
+    }
+  ]
+};
+const entry2 = { ...entry0, logId: 'log-1', status: 'Failed', operations: [], error: 'boom' };
+const entry3 = {
+  ...entry0,
+  logId: 'log-0',
+  status: 'Undone',
+  operations: [],
+  undoneBy: 'Bo Admin',
+  undoneDate: '2026-11-23T09:00:00.000Z'
+};
+const log = [entry0, entry1, entry2, entry3];
 
 function mount(canFix = true) {
   const el = createElement('c-readiness-fix-log', { is: ReadinessFixLog }) as unknown as HTMLElement &
     Record<string, unknown>;
-  el.userId = '005000000000001AAA';
+  el.userId = before.user.Id;
   el.canFix = canFix;
+  el.snapshot = after;
   el.context = {
     checkTitles: TITLES,
     fieldLabels: { 'contact.email': 'Email' },
@@ -51,7 +94,7 @@ describe('c-readiness-fix-log', () => {
     jest.clearAllMocks();
   });
 
-  it('lists the fixes newest first, by check title, with Undo on every entry that can be undone', async () => {
+  it('lists the fixes newest first, by check title, with Undo where something of the fix is still in place', async () => {
     const el = mount();
     wire.emit(log);
     await flush();
@@ -62,18 +105,27 @@ describe('c-readiness-fix-log', () => {
     expect(entry(el, 0).querySelector('[data-id="cannot-undo"]')).toBeNull();
   });
 
-  it('says why an entry cannot be undone instead of offering Undo', async () => {
+  it('says why an entry cannot be undone, from the org as it is now', async () => {
     const el = mount();
     wire.emit(log);
     await flush();
     expect(entry(el, 1).querySelector('[data-id="undo"]')).toBeNull();
-    expect(entry(el, 1).querySelector('[data-id="cannot-undo"]')!.textContent).toBe(
-      `Cannot be undone: ${log[1].undoProblem}`
+    expect(entry(el, 1).querySelector('[data-id="cannot-undo"]')!.textContent).toMatch(
+      /^Cannot be undone: Changed since this fix/
     );
     expect(entry(el, 2).querySelector('[data-id="undo"]')).toBeNull();
   });
 
-  it('opens an entry to its changes, each with its before and after', async () => {
+  it('says who undid an entry and when', async () => {
+    const el = mount();
+    wire.emit(log);
+    await flush();
+    expect(entry(el, 3).querySelector('[data-id="undone-by"]')!.textContent).toMatch(
+      /^Undone by Bo Admin on /
+    );
+  });
+
+  it('opens an entry to its changes, each with what the product set held and holds', async () => {
     const el = mount();
     wire.emit(log);
     await flush();
@@ -88,48 +140,22 @@ describe('c-readiness-fix-log', () => {
     ]);
     expect(changes).toEqual([
       [
-        'Object access: Contact',
-        'Read, Create, Edit, View All → Read, Create, Edit, Delete, View All, Modify All'
+        'Record-wide access: Contact (Delete, View All, Modify All)',
+        'View All → Delete, View All, Modify All'
       ],
-      ['Field access: Email (Contact)', 'No access → Read, Edit']
+      ['Record-wide access: Lead (Delete, View All, Modify All)', 'View All → Delete, View All, Modify All']
     ]);
   });
 
-  it('undoes, hands the new snapshot and what was kept to the console, and reloads', async () => {
+  it('asks the console to preview the undo of an entry, with its logged operations', async () => {
     const el = mount();
     wire.emit(log);
     await flush();
-    undo.mockResolvedValue({
-      logId: log[0].logId,
-      status: 'Undone',
-      notes: ["'Act-On Integration User' is kept: it still grants PermissionsEditTask, granted since."],
-      snapshot: { schemaVersion: 1 }
-    });
-    const undone = jest.fn();
-    el.addEventListener('undone', undone);
+    const asked = jest.fn();
+    el.addEventListener('undo', asked);
     (entry(el, 0).querySelector('[data-id="undo"]') as HTMLElement).click();
     await flush();
-    expect(undo).toHaveBeenCalledWith({ logId: log[0].logId });
-    expect(undone.mock.calls[0][0].detail).toEqual({
-      logId: log[0].logId,
-      snapshot: { schemaVersion: 1 },
-      notes: ["'Act-On Integration User' is kept: it still grants PermissionsEditTask, granted since."]
-    });
-    expect(refreshApex).toHaveBeenCalled();
-  });
-
-  it('shows a refused undo as an alert', async () => {
-    const el = mount();
-    wire.emit(log);
-    await flush();
-    undo.mockRejectedValue({
-      body: { message: 'Refused: Run Reports is no longer granted since the fix; nothing was undone.' }
-    });
-    (entry(el, 0).querySelector('[data-id="undo"]') as HTMLElement).click();
-    await flush();
-    const error = el.shadowRoot!.querySelector('[data-id="error"]')!;
-    expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toContain('no longer granted since the fix');
+    expect(asked.mock.calls[0][0].detail).toEqual({ logId: 'log-3', operations });
   });
 
   it('reloads when the console reports a write', async () => {

@@ -1,7 +1,7 @@
 import { createElement } from 'lwc';
 import ReadinessFixModal from 'c/readinessFixModal';
 import applyFix from '@salesforce/apex/ReadinessController.applyFix';
-import { applyChanges, selectChanges } from 'c/readinessEngine';
+import { applyChanges, planUndo, selectChanges, toOperation } from 'c/readinessEngine';
 import { assess } from 'c/readinessService';
 import type { FixPlan, Report, Snapshot } from 'c/readinessEngine';
 import { closeMock as mockClose } from './mocks/lightningModal';
@@ -28,6 +28,7 @@ function mount(snapshot: unknown, checkIds?: string[]) {
     is: ReadinessFixModal
   }) as unknown as ModalElement;
   element.plan = checkIds ? planFor(report, checkIds) : plan;
+  element.snapshot = snapshot;
   element.report = report;
   element.userId = report.user.Id;
   element.checklist = checklist;
@@ -52,7 +53,8 @@ function click(input: HTMLInputElement): void {
   input.checked = !input.checked;
   input.dispatchEvent(new CustomEvent('change'));
 }
-const sentKeys = () => JSON.parse(apply.mock.calls[0][0].planJson).changes.map((c: { key: string }) => c.key);
+const sent = (i = 0) => JSON.parse(apply.mock.calls[i][0].requestJson);
+const sentKeys = () => sent().operations.map((c: { key: string }) => c.key);
 
 describe('c-readiness-fix-modal', () => {
   afterEach(() => {
@@ -67,16 +69,25 @@ describe('c-readiness-fix-modal', () => {
     expect(rows.every((r) => (r.querySelector('input[type="checkbox"]') as HTMLInputElement).checked)).toBe(
       true
     );
-    const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact')!;
+    const contact = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Contact' && c.part === 'all'
+    )!;
     const row = rows.find((r) => r.dataset.changeKey === contact.key)!;
+    expect(row.querySelector('.where')!.textContent).toBe("In 'Act-On Integration User':");
     expect(row.querySelector('.before')!.textContent).toBe('No access');
-    expect(row.querySelector('.after')!.textContent).toBe('Read, Create, Edit, Delete, View All, Modify All');
+    expect(row.querySelector('.after')!.textContent).toBe('Delete, View All, Modify All');
+    expect(row.querySelector('[data-id="user-now"]')!.textContent).toBe(
+      'The user has now, from every source: No access'
+    );
     expect(row.textContent).toContain('Also grants Delete, which Salesforce requires.');
     expect(row.textContent).toContain('For: Contact access');
     expect(row.textContent).not.toContain('object.Contact');
     const ensure = rows.find((r) => r.dataset.changeKey === 'ensure:Act_On_Integration_User')!;
     expect(ensure.querySelector('.before')!.textContent).toBe('Does not exist');
     expect(ensure.querySelector('.after')!.textContent).toBe('Will be created (License: None)');
+    // The set and its assignment come with the grants: their boxes cannot be ticked alone.
+    expect((ensure.querySelector('input') as HTMLInputElement).disabled).toBe(true);
+    expect(ensure.querySelector('[data-id="comes-with"]')).not.toBeNull();
     const field = plan.changes.find((c) => c.kind === 'fieldPermission' && c.field === 'Contact.Email')!;
     expect(rows.find((r) => r.dataset.changeKey === field.key)!.textContent).toContain(
       'Field access: Email (Contact)'
@@ -95,8 +106,12 @@ describe('c-readiness-fix-modal', () => {
   it('unticking a change unticks what needs it, says so, and applies only what stays ticked', async () => {
     apply.mockReturnValue(new Promise(() => undefined));
     const { element, plan } = mount(fixable);
-    const account = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Account')!;
-    const contact = plan.changes.find((c) => c.kind === 'objectPermission' && c.object === 'Contact')!;
+    const account = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Account' && c.part === 'access'
+    )!;
+    const contact = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Contact' && c.part === 'access'
+    )!;
     click(box(element, account.key));
     await flush();
     expect(box(element, account.key).checked).toBe(false);
@@ -120,13 +135,20 @@ describe('c-readiness-fix-modal', () => {
     expect(sentKeys()).toContain(contact.key);
   });
 
-  it('unticking the assignment unticks every grant that needs it', async () => {
+  it('unticking every grant leaves the set and its assignment unticked too: nothing empty is created', async () => {
     const { element, plan } = mount(fixable);
-    const assign = plan.changes.find((c) => c.kind === 'assignPermissionSet')!;
-    click(box(element, assign.key));
+    for (const c of plan.changes.filter((x) => !x.auxiliary))
+      if (box(element, c.key).checked) click(box(element, c.key));
     await flush();
-    const ticked = plan.changes.filter((c) => box(element, c.key).checked).map((c) => c.kind);
-    expect(ticked).toEqual(['ensurePermissionSet']);
+    expect(plan.changes.filter((c) => box(element, c.key).checked)).toEqual([]);
+    expect($(element, '[data-id="confirm"]').disabled).toBe(true);
+  });
+
+  it('says which checks still fail with what is ticked', async () => {
+    const { element } = mount(person);
+    expect($(element, '[data-id="still-failing"]').textContent).toMatch(
+      /^Still failing after this: .*Contact access/
+    );
   });
 
   it('leaves sign-in changes for a person unticked, with why and what they do; ticking one sends it', async () => {
@@ -134,6 +156,7 @@ describe('c-readiness-fix-modal', () => {
     const { element, plan } = mount(person);
     const identity = plan.changes.filter((c) => c.identity);
     expect(identity).toHaveLength(3);
+    for (const c of plan.changes.filter((x) => x.recordWide)) expect(box(element, c.key).checked).toBe(false);
     for (const c of identity) {
       expect(box(element, c.key).checked).toBe(false);
       const row = $(element, `li[data-change-key="${c.key}"]`);
@@ -153,7 +176,7 @@ describe('c-readiness-fix-modal', () => {
 
   it('warns once, and only of what is really lost', () => {
     const { element } = mount(mfaViaPermissionSet, ['mfa.api-logins-disabled']);
-    // The set also grants Run Reports, which the same plan re-grants: nothing is lost, nothing to warn.
+    // The set also grants View Reports in Public Folders, which the same plan re-grants: nothing is lost.
     expect($(element, '[data-id="warnings"]')).toBeNull();
     expect($$(element, '.note')).toHaveLength(0);
     document.body.innerHTML = '';
@@ -199,7 +222,7 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="progress"]').getAttribute('aria-busy')).toBe('true');
     const call = apply.mock.calls[0][0];
     expect(call.userId).toBe(report.user.Id);
-    expect(JSON.parse(call.planJson).changes).toHaveLength(plan.changes.length);
+    expect(sent().operations).toHaveLength(selectChanges(plan, plan.selected).changes.length);
     const after = applyChanges(fixable as Snapshot, selectChanges(plan, plan.selected).changes);
     const result = { logId: 'a0X1', status: 'Applied', changed: plan.changes.length, snapshot: after };
     resolveApply(result);
@@ -225,6 +248,61 @@ describe('c-readiness-fix-modal', () => {
     expect(error.textContent).toContain('Act_On_Readiness_Fix');
     $(element, '[data-id="close"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
+  });
+
+  it('turns a prerequisite refusal into plain words and re-plans with what Salesforce named', async () => {
+    apply.mockRejectedValueOnce({
+      body: {
+        message:
+          'The fix failed and nothing was changed: FIELD_INTEGRITY_EXCEPTION, Permission Read Account depends on permission(s): Read Contact: [PermissionsRead]'
+      }
+    });
+    apply.mockReturnValue(new Promise(() => undefined));
+    const { element } = mount(fixable, ['object.Account']);
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect($(element, '[data-id="error"]').textContent).toContain(
+      'Salesforce accepts Read Account in a permission set only with Read Contact in the same set'
+    );
+    $(element, '[data-id="replan"]').click();
+    await flush();
+    const contact = $(element, 'li[data-change-key="object:Act_On_Integration_User:Contact"]');
+    expect(contact).not.toBeNull();
+    expect((contact.querySelector('input') as HTMLInputElement).checked).toBe(true);
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect(sent(1).operations.map((o: { key: string }) => o.key)).toContain(
+      'object:Act_On_Integration_User:Contact'
+    );
+  });
+
+  it('previews an undo the same way: a box per change, what is left and why, and sends what it undoes', async () => {
+    apply.mockReturnValue(new Promise(() => undefined));
+    const { report, plan } = assess(checklist, fixable);
+    const applied = applyChanges(fixable as Snapshot, plan.changes);
+    const undo = planUndo(JSON.parse(JSON.stringify(plan.changes.map(toOperation))), applied, 'log-7');
+    const element = createElement('c-readiness-fix-modal', {
+      is: ReadinessFixModal
+    }) as unknown as ModalElement;
+    Object.assign(element, {
+      plan: undo,
+      snapshot: applied,
+      report,
+      userId: report.user.Id,
+      checklist,
+      context: {}
+    });
+    document.body.appendChild(element);
+    await flush();
+    expect($(element, 'lightning-modal-header').label).toBe('Review the undo');
+    const apiOnly = undo.changes.find(
+      (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiUserOnly'
+    )!;
+    expect(box(element, apiOnly.key).checked).toBe(false);
+    $(element, '[data-id="confirm"]').click();
+    await flush();
+    expect(sent().undoes).toBe('log-7');
+    expect(sent().operations.map((o: { key: string }) => o.key)).not.toContain(apiOnly.key);
   });
 
   it('cancels without writing', () => {

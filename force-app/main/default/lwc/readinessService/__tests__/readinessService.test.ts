@@ -1,8 +1,7 @@
 import applyFixApex from '@salesforce/apex/ReadinessController.applyFix';
 import saveFieldMappingApex from '@salesforce/apex/ReadinessController.saveFieldMapping';
 import saveIntegrationUserApex from '@salesforce/apex/ReadinessController.saveIntegrationUser';
-import undoFixApex from '@salesforce/apex/ReadinessController.undoFix';
-import { SECTIONS, type Change, type Report } from 'c/readinessEngine';
+import { SECTIONS, toOperation, type Change, type Report } from 'c/readinessEngine';
 import {
   applyFix,
   assess,
@@ -16,7 +15,6 @@ import {
   toCsv,
   toMarkdown,
   topProblems,
-  undoFix,
   exportFileName,
   csvDataUrl
 } from 'c/readinessService';
@@ -25,7 +23,6 @@ import checklist from './data/checklist.json';
 jest.mock('c/readinessLabels');
 
 jest.mock('@salesforce/apex/ReadinessController.applyFix', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/ReadinessController.undoFix', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ReadinessController.saveFieldMapping', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -79,17 +76,28 @@ describe('reduceError', () => {
 describe('Apex calls', () => {
   beforeEach(() => jest.clearAllMocks());
 
-  it('sends the plan as JSON with only check ids and changes', async () => {
+  it('sends only operations: which record, which field, the value expected now and the value to write', async () => {
     (applyFixApex as unknown as jest.Mock).mockResolvedValue({ logId: 'a00', status: 'Applied', changed: 1 });
     const report = reportOf('new-user-fixable');
     const plan = assess(checklist, fixture('new-user-fixable')).plan;
     await applyFix(report.user.Id, plan);
     const args = (applyFixApex as unknown as jest.Mock).mock.calls[0][0];
     expect(args.userId).toBe(report.user.Id);
-    expect(JSON.parse(args.planJson)).toEqual({ checkIds: plan.checkIds, changes: plan.changes });
+    const sent = JSON.parse(args.requestJson);
+    expect(sent).toEqual({
+      checkIds: plan.checkIds,
+      operations: plan.changes.map(toOperation),
+      undoes: null
+    });
+    // No words, no user access: the writer recomputes nothing from the browser but checks every value.
+    expect(JSON.stringify(sent)).not.toMatch(/"reason"|"userHas"|"consequence"/);
+    await applyFix(report.user.Id, plan, 'log-1');
+    expect(JSON.parse((applyFixApex as unknown as jest.Mock).mock.calls[1][0].requestJson).undoes).toBe(
+      'log-1'
+    );
   });
 
-  it('sends the mapping as a JSON string, the user id and the log id as they are', async () => {
+  it('sends the mapping as a JSON string and the user id as they are', async () => {
     (saveFieldMappingApex as unknown as jest.Mock).mockResolvedValue({ 'Contact.LeadScore': 'Score__c' });
     await expect(saveFieldMapping({ 'Contact.LeadScore': 'Score__c' })).resolves.toEqual({
       'Contact.LeadScore': 'Score__c'
@@ -97,8 +105,6 @@ describe('Apex calls', () => {
     expect(saveFieldMappingApex).toHaveBeenCalledWith({ mapping: '{"Contact.LeadScore":"Score__c"}' });
     await saveIntegrationUser('005A');
     expect(saveIntegrationUserApex).toHaveBeenCalledWith({ userId: '005A' });
-    await undoFix('a01');
-    expect(undoFixApex).toHaveBeenCalledWith({ logId: 'a01' });
   });
 });
 
@@ -167,7 +173,9 @@ describe('change texts', () => {
       permissionSetGroupId: null,
       label: 'MFA Set',
       sourceType: 'PermissionSet',
-      alsoRemoves: ['Run Reports']
+      alsoRemoves: ['Run Reports'],
+      expected: 'assigned',
+      value: 'none'
     };
     const view = describeChange(change);
     expect(view.touchesOthers).toBe(true);
@@ -176,7 +184,7 @@ describe('change texts', () => {
     expect(view.notes).toHaveLength(1);
   });
 
-  it('lists object flags in Salesforce order', () => {
+  it('lists object flags in Salesforce order, apart from what the user has now from every source', () => {
     const view = describeChange({
       kind: 'objectPermission',
       key: 'o',
@@ -184,12 +192,17 @@ describe('change texts', () => {
       reason: 'r',
       permissionSet: 'Act_On_Integration_User',
       object: 'Contact',
-      before: null,
-      after: { Read: true, Create: true, Edit: true, Delete: true, ViewAll: true, ModifyAll: true },
+      part: 'all',
+      expected: { Delete: false, ViewAll: false, ModifyAll: false },
+      value: { Delete: true, ViewAll: true, ModifyAll: true },
+      userHas: { Read: true, Create: true, Edit: true, Delete: false, ViewAll: false, ModifyAll: false },
       dependencies: ['Delete']
     });
+    expect(view.title).toBe('Record-wide access: Contact (Delete, View All, Modify All)');
+    expect(view.where).toBe("In 'Act-On Integration User':");
     expect(view.before).toBe('No access');
-    expect(view.after).toBe('Read, Create, Edit, Delete, View All, Modify All');
+    expect(view.after).toBe('Delete, View All, Modify All');
+    expect(view.userNow).toBe('The user has now, from every source: Read, Create, Edit');
     expect(view.notes).toHaveLength(1);
   });
 });
