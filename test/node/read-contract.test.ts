@@ -183,6 +183,23 @@ describe('the Apex classes hold the engine caps, rights and lists', () => {
     expect(reader).toContain(`LOGIN_HISTORY_RIGHT = '${engine.LOGIN_HISTORY_RIGHT}'`);
   });
 
+  it('tries each optional read on the same rights, and names them alike, as the command line', () => {
+    const block = (name: string) =>
+      reader.slice(reader.indexOf(` ${name} = `), reader.indexOf('};', reader.indexOf(` ${name} = `)));
+    const anyOf = Object.fromEntries(
+      [...block('ACCESS_RIGHTS').matchAll(/'(\w+)' => new List<String>(?:\{([^}]*)\}|\(\))/g)].map((m) => [
+        m[1],
+        [...(m[2] ?? '').matchAll(/'(\w+)'/g)].map((x) => x[1])
+      ])
+    );
+    const labels = Object.fromEntries(
+      [...block('ACCESS_RIGHT_LABELS').matchAll(/'(\w+)' => '([^']+)'/g)].map((m) => [m[1], m[2]])
+    );
+    const rights = engine.ACCESS_RIGHTS as Record<string, { anyOf: string[]; label: string }>;
+    expect(anyOf).toEqual(Object.fromEntries(Object.entries(rights).map(([k, v]) => [k, [...v.anyOf]])));
+    expect(labels).toEqual(Object.fromEntries(Object.entries(rights).map(([k, v]) => [k, v.label])));
+  });
+
   it('holds the same permissions that change how a person signs in', () => {
     const writer = fs.readFileSync(path.join(CLASSES, 'ReadinessWriter.cls'), 'utf8');
     const block = /SIGN_IN_PERMISSIONS = new Set<String>\{([^}]*)\}/.exec(writer)?.[1] ?? '';

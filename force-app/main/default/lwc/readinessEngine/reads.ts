@@ -45,6 +45,26 @@ export type ReadLimit = keyof typeof READ_LIMITS;
 /** Who runs a read: an Apex class with a SOQL query, or the command line only. */
 export type ReadOwner = 'ReadinessSnapshotReader' | 'ReadinessUserFinder' | 'cli';
 
+/**
+ * The Apex entry points whose reads the README's read budget adds up (scripts/read-budget.cjs,
+ * npm run docs:budget): each read and describe below names the ones that run it.
+ */
+export const ENTRY_POINTS = Object.freeze({
+  readiness: { method: 'ReadinessController.getReadiness(userId)', when: 'a user given or saved' },
+  readinessNoUser: { method: 'ReadinessController.getReadiness(userId)', when: 'no user given or saved' },
+  candidates: { method: 'ReadinessController.findIntegrationUsers()', when: 'the raw candidates' },
+  afterFix: {
+    method: 'ReadinessController.applyFix(userId, requestJson)',
+    when: "a fix or an undo: the reader's share (OauthToken before the write, the snapshot after it); the guard's own reads are ReadinessWriter's"
+  }
+});
+
+export type EntryPoint = keyof typeof ENTRY_POINTS;
+
+const SNAPSHOT: readonly EntryPoint[] = ['readiness', 'afterFix'];
+const RIGHTS: readonly EntryPoint[] = ['readiness', 'readinessNoUser', 'candidates', 'afterFix'];
+const CANDIDATES: readonly EntryPoint[] = ['candidates'];
+
 export interface ReadDeclaration {
   /** Stable name of the read. */
   name: string;
@@ -70,7 +90,89 @@ export interface ReadDeclaration {
   accessFlag?: string;
   /** Why the read exists, for people. */
   purpose: string;
+  /** The Apex entry points that run it (the read budget); none for the command line's own reads. */
+  entryPoints?: readonly EntryPoint[];
+  /** Runs only when the named read fails: one query more in the worst case, its rows instead of the other's. */
+  fallbackFor?: string;
+  /** For a read with no LIMIT: what bounds its rows, a cap plus a constant where one does. */
+  bound?: { limit?: ReadLimit; plus?: number; text: string };
+  /**
+   * Estimated heap of one row as the reader keeps it, in bytes: about the JSON length of the
+   * largest such row (a test checks it is at least that of every row in fixtures/snapshots); 0 for
+   * rows the reader does not keep. An estimate, not measured in an org.
+   */
+  rowBytes?: number;
 }
+
+/**
+ * Describe calls of the Apex readers, each at most once per transaction (ReadinessDescribe caches
+ * them): what is described, how many at most (a number, a cap, or a count of readInputs()), and
+ * which entry points make them. For the read budget.
+ */
+export interface DescribeDeclaration {
+  name: string;
+  kind: 'global' | 'object' | 'field';
+  what: string;
+  /** 'objects': the checked objects and custom-related parents; 'permissions': the Permissions* fields read. */
+  count: number | ReadLimit | 'objects' | 'permissions';
+  entryPoints: readonly EntryPoint[];
+  /** Estimated heap of one row sent to the engine (as ReadDeclaration.rowBytes); none when nothing is kept. */
+  rowBytes?: number;
+}
+
+export const DESCRIBES: readonly DescribeDeclaration[] = Object.freeze([
+  {
+    name: 'global',
+    kind: 'global',
+    what: 'Schema.getGlobalDescribe(), to find the checked objects by name',
+    count: 1,
+    entryPoints: SNAPSHOT
+  },
+  {
+    name: 'objects',
+    kind: 'object',
+    what: 'each checked object and custom-related parent (deferred: its fields only when asked)',
+    count: 'objects',
+    entryPoints: SNAPSHOT
+  },
+  {
+    name: 'permissionSet',
+    kind: 'object',
+    what: 'PermissionSet, for its Permissions* fields',
+    count: 1,
+    entryPoints: RIGHTS
+  },
+  {
+    name: 'permissionFields',
+    kind: 'field',
+    what: 'each Permissions* field read (the checklist, the high-risk list and the admin rights), by name',
+    count: 'permissions',
+    entryPoints: RIGHTS
+  },
+  {
+    name: 'apiOnlyField',
+    kind: 'field',
+    what: 'PermissionsApiUserOnly, by name (none when the rights already described it)',
+    count: 1,
+    entryPoints: CANDIDATES
+  },
+  {
+    name: 'fields',
+    kind: 'field',
+    what: "the checked objects' fields sent, the checks' own first; the others only counted",
+    count: 'FIELD_CAP',
+    entryPoints: SNAPSHOT,
+    rowBytes: 250
+  },
+  {
+    name: 'relatedFields',
+    kind: 'field',
+    what: 'the lookup field of each custom object related to Lead or Contact',
+    count: 'RELATED_LIMIT',
+    entryPoints: SNAPSHOT,
+    rowBytes: 250
+  }
+] as DescribeDeclaration[]);
 
 /** The running user's rights the reads depend on, with their Setup names (as the Apex reader holds them). */
 export const ADMIN_RIGHTS: Readonly<Record<string, string>> = Object.freeze({
@@ -142,7 +244,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     ],
     filters: ['Id'],
     limit: 'one',
-    purpose: 'the user scored'
+    purpose: 'the user scored',
+    entryPoints: SNAPSHOT,
+    rowBytes: 400
   },
   {
     name: 'assignments',
@@ -153,7 +257,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     limit: 'ASSIGNMENT_LIMIT',
     truncates: 'assignments',
     purpose:
-      "the user's and the running user's assignments (the profile's set and each group's are assignments too)"
+      "the user's and the running user's assignments (the profile's set and each group's are assignments too)",
+    entryPoints: RIGHTS,
+    rowBytes: 200
   },
   {
     name: 'permissionSets',
@@ -163,7 +269,10 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     withPermissionFields: true,
     filters: ['Id', 'Name', 'NamespacePrefix'],
     limit: null,
-    purpose: "the assigned sets, plus the product's own set by name"
+    purpose: "the assigned sets, plus the product's own set by name",
+    entryPoints: RIGHTS,
+    bound: { limit: 'ASSIGNMENT_LIMIT', plus: 1, text: 'one per assignment read, plus the product set' },
+    rowBytes: 2000
   },
   {
     name: 'assigneeCounts',
@@ -173,7 +282,14 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['PermissionSetId'],
     groupBy: ['PermissionSetId'],
     limit: null,
-    purpose: 'how many users hold each set ("who else is affected")'
+    purpose: 'how many users hold each set ("who else is affected")',
+    entryPoints: SNAPSHOT,
+    bound: {
+      limit: 'ASSIGNMENT_LIMIT',
+      plus: 1,
+      text: 'one per set read (COUNT with GROUP BY consumes one query row per group)'
+    },
+    rowBytes: 60
   },
   {
     name: 'objectPermissions',
@@ -192,7 +308,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['ParentId', 'SobjectType'],
     limit: 'ROW_CAP',
     truncates: 'objectPermissions',
-    purpose: 'object access of the sets on the checked objects'
+    purpose: 'object access of the sets on the checked objects',
+    entryPoints: SNAPSHOT,
+    rowBytes: 320
   },
   {
     name: 'fieldPermissions',
@@ -202,7 +320,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['ParentId', 'Field'],
     limit: 'ROW_CAP',
     truncates: 'fieldPermissions',
-    purpose: 'field access of the sets on the fields the checks name (who grants what)'
+    purpose: 'field access of the sets on the fields the checks name (who grants what)',
+    entryPoints: SNAPSHOT,
+    rowBytes: 240
   },
   {
     name: 'readableFields',
@@ -213,7 +333,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     groupBy: ['SobjectType', 'Field'],
     limit: 'AGGREGATE_CAP',
     truncates: 'readableFields',
-    purpose: 'every field readable through field-level security, one row per field'
+    purpose: 'every field readable through field-level security, one row per field',
+    entryPoints: SNAPSHOT,
+    rowBytes: 80
   },
   {
     name: 'readableFieldsPlain',
@@ -223,7 +345,10 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['ParentId', 'SobjectType', 'PermissionsRead'],
     limit: 'READABLE_FALLBACK_CAP',
     truncates: 'readableFields',
-    purpose: 'the same where an org refuses to group FieldPermissions'
+    purpose: 'the same where an org refuses to group FieldPermissions',
+    entryPoints: SNAPSHOT,
+    fallbackFor: 'readableFields',
+    rowBytes: 80
   },
   {
     name: 'fieldDefinitions',
@@ -238,7 +363,10 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['EntityDefinition.QualifiedApiName'],
     limit: null,
     accessFlag: 'fieldClassification',
-    purpose: 'data classification of the checked objects (FieldDefinition refuses a LIMIT)'
+    purpose: 'data classification of the checked objects (FieldDefinition refuses a LIMIT)',
+    entryPoints: SNAPSHOT,
+    bound: { text: 'the fields of the checked objects' },
+    rowBytes: 0
   },
   {
     name: 'userLogin',
@@ -248,7 +376,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['UserId'],
     limit: 'one',
     accessFlag: 'userLogin',
-    purpose: 'frozen or locked out'
+    purpose: 'frozen or locked out',
+    entryPoints: SNAPSHOT,
+    rowBytes: 80
   },
   {
     name: 'loginHistory',
@@ -260,7 +390,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     limit: 'LOGIN_HISTORY_LIMIT',
     truncates: 'loginHistory',
     accessFlag: 'loginHistory',
-    purpose: "the user's newest logins"
+    purpose: "the user's newest logins",
+    entryPoints: SNAPSHOT,
+    rowBytes: 240
   },
   {
     name: 'oauthTokens',
@@ -271,7 +403,9 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     orderBy: 'LastUsedDate DESC',
     limit: 'OAUTH_TOKEN_LIMIT',
     accessFlag: 'oauthTokens',
-    purpose: 'OAuth tokens of apps named like Act-On'
+    purpose: 'OAuth tokens of apps named like Act-On',
+    entryPoints: SNAPSHOT,
+    rowBytes: 240
   },
   {
     name: 'fieldMapping',
@@ -303,7 +437,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     fields: ['AssigneeId'],
     filters: ['PermissionSet.PermissionsApiUserOnly'],
     limit: 'SOURCE_LIMIT',
-    purpose: 'users holding API Only User (the field is read through describe)'
+    purpose: 'users holding API Only User (the field is read through describe)',
+    entryPoints: CANDIDATES,
+    rowBytes: 60
   },
   {
     name: 'candidatePermissionSets',
@@ -312,7 +448,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     fields: ['AssigneeId', 'PermissionSet.Name', 'PermissionSet.Label'],
     filters: ['PermissionSet.Name', 'PermissionSet.Label'],
     limit: 'SOURCE_LIMIT',
-    purpose: "users holding the product's set or a set labelled like Act-On"
+    purpose: "users holding the product's set or a set labelled like Act-On",
+    entryPoints: CANDIDATES,
+    rowBytes: 160
   },
   {
     name: 'candidateNames',
@@ -322,7 +460,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     filters: ['Name', 'Username'],
     orderBy: 'LastLoginDate DESC NULLS LAST',
     limit: 'SOURCE_LIMIT',
-    purpose: 'users named like Act-On or integration'
+    purpose: 'users named like Act-On or integration',
+    entryPoints: CANDIDATES,
+    rowBytes: 140
   },
   {
     name: 'candidateOauth',
@@ -333,7 +473,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     orderBy: 'LastUsedDate DESC NULLS LAST',
     limit: 'SOURCE_LIMIT',
     accessFlag: 'oauthTokens',
-    purpose: 'users holding an OAuth token of an app named like Act-On'
+    purpose: 'users holding an OAuth token of an app named like Act-On',
+    entryPoints: CANDIDATES,
+    rowBytes: 120
   },
   {
     name: 'candidateLogins',
@@ -344,7 +486,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     orderBy: 'LoginTime DESC',
     limit: 'LOGIN_SCAN_LIMIT',
     accessFlag: 'loginHistory',
-    purpose: 'non-interactive logins of the last 30 days'
+    purpose: 'non-interactive logins of the last 30 days',
+    entryPoints: CANDIDATES,
+    rowBytes: 80
   },
   {
     name: 'candidateUsers',
@@ -361,7 +505,9 @@ export const CANDIDATE_READS: readonly ReadDeclaration[] = Object.freeze([
     ],
     filters: ['Id'],
     limit: 'CANDIDATE_USER_LIMIT',
-    purpose: 'the user records of every candidate found'
+    purpose: 'the user records of every candidate found',
+    entryPoints: CANDIDATES,
+    rowBytes: 320
   }
 ] as ReadDeclaration[]);
 
