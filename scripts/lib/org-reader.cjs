@@ -9,6 +9,16 @@
  *
  * REST has no bind variables: every value is a quoted, escaped SOQL literal, and ids are checked to
  * be ids. Long id lists are sent in chunks so that a URL stays short.
+ *
+ * One rule for every read (shared/spec/snapshot.md 0.3): an answer is used only when it is the
+ * documented one (JSON; a query result with records, done and totalSize; a describe with fields).
+ * Anything else is a failure, never zero rows: no answer within the limit (the body included), a
+ * dropped connection, an error status, a body that is not JSON or not that shape. A required read
+ * that fails ends the run (OrgError, exit 3, one line naming the call). An optional read (behind an
+ * access flag) that fails sets access.<key> false and readErrors.<key> to the cause as it happened,
+ * naming the object ("LoginHistory: the answer was not JSON (text/html)"); accessMissing.<key> names
+ * a right only when the running user's rights, read from the org, lack it (the read is then not
+ * sent). A timeout on an optional read is a failure of that read like any other: a readError.
  */
 
 /** The newest API version the reads are written for (the Apex classes' version). */
@@ -27,15 +37,55 @@ class OrgError extends Error {
 
 /** A Salesforce REST error: its HTTP status and the first errorCode of its body. */
 class SalesforceError extends Error {
-  constructor(status, errorCode, message, path) {
+  constructor(status, errorCode, message, path, call = null) {
     super(`${errorCode || `HTTP ${status}`}: ${message}`);
     this.name = 'SalesforceError';
     this.status = status;
     this.errorCode = errorCode;
     this.sfMessage = message;
     this.path = path;
+    this.call = call;
+  }
+
+  /** The cause as it happened: "HTTP 500 UNKNOWN_EXCEPTION: An unexpected error occurred". */
+  get reason() {
+    return `HTTP ${this.status}${this.errorCode ? ` ${this.errorCode}` : ''}: ${this.sfMessage}`;
   }
 }
+
+/**
+ * A call that got no answer, or an answer cut short: a timeout (a server that sends its headers and
+ * then hangs included), a reset or closed connection, a refused connection, a name that does not
+ * resolve. `kind` is timeout | reset | closed | unreachable; `reason` says it in words.
+ */
+class TransportError extends Error {
+  constructor(kind, reason, call, code = null) {
+    super(`${reason} (${call})`);
+    this.name = 'TransportError';
+    this.kind = kind;
+    this.reason = reason;
+    this.call = call;
+    this.code = code;
+  }
+}
+
+/** A successful status whose body is not the documented answer (not JSON, or not its shape). */
+class AnswerError extends Error {
+  constructor(reason, call) {
+    super(`${reason} (${call})`);
+    this.name = 'AnswerError';
+    this.reason = reason;
+    this.call = call;
+  }
+}
+
+/** A failure of one read (rather than a bug): what optional reads turn into readErrors. */
+const isReadFailure = (error) =>
+  error instanceof SalesforceError || error instanceof TransportError || error instanceof AnswerError;
+
+/** A refused authorization: no read can succeed after it, optional or not. */
+const isAuthFailure = (error) =>
+  error instanceof SalesforceError && (error.status === 401 || error.errorCode === 'INVALID_SESSION_ID');
 
 // ------------------------------------------------------------------ SOQL literals
 
@@ -80,73 +130,214 @@ function clean(value) {
   return value;
 }
 
+// ------------------------------------------------------------------ answers
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Seconds as people write them: 30, 1.5. */
+const seconds = (ms) => `${Number((ms / 1000).toFixed(3))} s`;
+
+/**
+ * A call as one line names it: the method and the path, a query by its object only
+ * ("GET /services/data/v67.0/query?q=SELECT ... FROM LoginHistory ..."), never a token.
+ */
+function callOf(method, url, page = null) {
+  const q = url.searchParams.get('q');
+  if (q !== null && /\/query(All)?$/.test(url.pathname)) {
+    const from = /\bFROM\s+(\w+)/i.exec(q)?.[1] ?? '?';
+    return `${method} ${url.pathname}?q=SELECT ... FROM ${from} ...`;
+  }
+  return `${method} ${url.pathname}${page ? ` (the next page of ... FROM ${page} ...)` : ''}`;
+}
+
+/** Why a fetch or its body failed, as a TransportError naming the call. */
+function transportError(error, call, timeoutMs) {
+  if (error?.name === 'TimeoutError' || error?.name === 'AbortError')
+    return new TransportError(
+      'timeout',
+      `the org did not answer within ${seconds(timeoutMs)}`,
+      call,
+      'TIMEOUT'
+    );
+  const code = error?.cause?.code ?? error?.code ?? null;
+  if (code === 'ECONNRESET' || code === 'EPIPE')
+    return new TransportError('reset', 'the connection was reset', call, code);
+  if (code === 'UND_ERR_SOCKET' || (error?.message === 'terminated' && !code))
+    return new TransportError(
+      'closed',
+      'the connection was closed before the answer was complete',
+      call,
+      code
+    );
+  const what = code ?? error?.cause?.message ?? error?.message ?? String(error);
+  return new TransportError('unreachable', `the org could not be reached (${what})`, call, what);
+}
+
+/** Why a page is not a query result, or null when it is one. */
+function notQueryResult(page, origin) {
+  if (!isObject(page)) return 'not an object';
+  if (!Array.isArray(page.records)) return 'no records array';
+  if (typeof page.done !== 'boolean') return 'no done flag';
+  if (typeof page.totalSize !== 'number') return 'no totalSize';
+  if (page.records.some((r) => !isObject(r))) return 'a record is not an object';
+  if (!page.done) {
+    if (typeof page.nextRecordsUrl !== 'string' || !page.nextRecordsUrl.startsWith('/'))
+      return 'not done and no nextRecordsUrl';
+    // The token goes only to the org: a next page elsewhere is not followed.
+    if (new URL(page.nextRecordsUrl, `${origin}/`).origin !== origin) return 'a nextRecordsUrl off the org';
+  }
+  return null;
+}
+
+/** Why a describe is not one (fields, each named; childRelationships a list where present), or null. */
+function notDescribe(body) {
+  if (!isObject(body)) return 'not an object';
+  if (!Array.isArray(body.fields)) return 'no fields array';
+  if (body.fields.some((f) => !isObject(f) || typeof f.name !== 'string')) return 'a field without a name';
+  if (body.childRelationships !== undefined && !Array.isArray(body.childRelationships))
+    return 'childRelationships is not a list';
+  return null;
+}
+
 // ------------------------------------------------------------------ REST client
 
 class RestClient {
   /**
    * @param {object} o instanceUrl, accessToken, refresh (async () => new token, or null), log (fn),
-   *   timeoutMs
+   *   timeoutMs (the limit of one call, its body included)
    */
   constructor({ instanceUrl, accessToken, refresh = null, log = null, timeoutMs = DEFAULT_TIMEOUT_MS }) {
     this.instanceUrl = instanceUrl.replace(/\/+$/, '');
     this.accessToken = accessToken;
     this.refresh = refresh;
     this.log = log;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.version = API_VERSION;
     this.calls = 0;
   }
 
-  async request(pathOrUrl, { auth = true } = {}) {
+  /**
+   * One GET and its parsed JSON body. Throws TransportError (no answer within the limit, which
+   * covers the body too; a connection dropped), SalesforceError (an error status), AnswerError (a
+   * successful status whose body is not JSON). `page`: the object whose next page this is.
+   */
+  async request(pathOrUrl, { auth = true, page = null } = {}) {
     const url = new URL(pathOrUrl, `${this.instanceUrl}/`);
+    const call = callOf('GET', url, page);
+    const shown = decodeURIComponent(url.pathname + url.search);
+    const verbose = `GET ${shown.length > 160 ? `${shown.slice(0, 159)}…` : shown}`;
     const started = Date.now();
     this.calls += 1;
+    // One limit for the whole call: a server that sends its headers and then hangs stops the body.
+    const signal = AbortSignal.timeout(this.timeoutMs);
     let response;
+    let text;
     try {
       response = await fetch(url, {
         headers: {
           Accept: 'application/json',
           ...(auth ? { Authorization: `Bearer ${this.accessToken}` } : {})
         },
-        signal: AbortSignal.timeout(this.timeoutMs)
+        signal
       });
+      text = await response.text();
     } catch (error) {
-      const cause = error?.cause?.code ?? (error?.name === 'TimeoutError' ? 'TIMEOUT' : error?.name);
-      throw new OrgError(`cannot reach ${this.instanceUrl} (${cause ?? error.message})`, cause);
+      const failure = transportError(error, call, this.timeoutMs);
+      if (this.log)
+        this.log(
+          `${response ? `${response.status} ` : ''}${verbose} failed after ${Date.now() - started} ms: ${failure.reason}`
+        );
+      throw failure;
     }
-    const text = await response.text();
-    const shown = decodeURIComponent(url.pathname + url.search).slice(0, 160);
-    if (this.log) this.log(`${response.status} GET ${shown} (${Date.now() - started} ms)`);
+    let body;
+    let parseError = null;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+      parseError = !text.trim()
+        ? 'empty'
+        : type && !/json/i.test(type)
+          ? type
+          : String(error.message).split('\n')[0];
+    }
+    const notJson = parseError === null ? null : `the answer was not JSON (${parseError})`;
+    if (this.log)
+      this.log(
+        `${response.status} ${verbose} (${Date.now() - started} ms)${response.ok && notJson ? `: ${notJson}` : ''}`
+      );
     if (response.status === 401 && auth && this.refresh) {
-      const token = await this.refresh().catch(() => null);
+      const refresh = this.refresh;
       this.refresh = null; // once
+      const token = await this.refreshToken(refresh, call);
       if (token) {
         this.accessToken = token;
-        return this.request(pathOrUrl, { auth });
+        if (this.log) this.log(`retrying ${verbose} with the new access token`);
+        return this.request(pathOrUrl, { auth, page });
       }
-    }
-    let body = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
     }
     if (!response.ok) {
       const first = Array.isArray(body) ? body[0] : body;
       throw new SalesforceError(
         response.status,
-        first?.errorCode ?? first?.error ?? null,
-        first?.message ?? first?.error_description ?? (text.slice(0, 200) || response.statusText),
-        shown
+        (isObject(first) && (first.errorCode ?? first.error)) || null,
+        (isObject(first) && (first.message ?? first.error_description)) ||
+          notJson ||
+          response.statusText ||
+          'no message',
+        shown,
+        call
       );
     }
+    if (notJson) throw new AnswerError(notJson, call);
     return body;
+  }
+
+  /** The refresh (once), within the limit, said on --verbose; the new token or null. */
+  async refreshToken(refresh, call) {
+    const started = Date.now();
+    if (this.log) this.log(`refreshing the access token (${call} answered 401)`);
+    let timer;
+    const limit = new Promise((resolve) => {
+      timer = setTimeout(
+        () => resolve({ failed: `the org did not answer within ${seconds(this.timeoutMs)}`, timedOut: true }),
+        this.timeoutMs
+      );
+    });
+    const outcome = await Promise.race([
+      refresh().then(
+        (token) => (token ? { token } : { failed: 'no access token came back' }),
+        (error) => ({ failed: String(error?.message ?? error).split('\n')[0] })
+      ),
+      limit
+    ]);
+    clearTimeout(timer);
+    if (this.log)
+      this.log(
+        outcome.token
+          ? `the access token was refreshed (${Date.now() - started} ms)`
+          : `refreshing the access token failed after ${Date.now() - started} ms: ${outcome.failed}`
+      );
+    if (outcome.timedOut)
+      throw new TransportError(
+        'timeout',
+        outcome.failed,
+        'POST /services/oauth2/token (the token refresh)',
+        'TIMEOUT'
+      );
+    return outcome.token ?? null;
   }
 
   /** Picks the API version: the reads' own, or the newest the org has when it is older. */
   async chooseVersion() {
-    const versions = await this.request('/services/data', { auth: false });
-    const numbers = (Array.isArray(versions) ? versions : []).map((v) => String(v.version)).filter(Boolean);
+    const path = '/services/data';
+    const versions = await this.request(path, { auth: false });
+    if (!Array.isArray(versions) || versions.some((v) => !isObject(v) || v.version === undefined))
+      throw new AnswerError(
+        'the answer was not a list of API versions',
+        callOf('GET', new URL(path, `${this.instanceUrl}/`))
+      );
+    const numbers = versions.map((v) => String(v.version)).filter(Boolean);
     const usable = numbers
       .filter((v) => Number(v) <= Number(API_VERSION))
       .sort((a, b) => Number(a) - Number(b));
@@ -156,21 +347,53 @@ class RestClient {
 
   /** Every record of a query, following nextRecordsUrl; stops early at `max` records. */
   async query(soql, max = Infinity) {
-    let page = await this.request(`/services/data/v${this.version}/query?q=${encodeURIComponent(soql)}`);
-    const records = [...(page?.records ?? [])];
-    while (page && !page.done && page.nextRecordsUrl && records.length < max) {
-      page = await this.request(page.nextRecordsUrl);
-      records.push(...(page?.records ?? []));
+    const path = `/services/data/v${this.version}/query?q=${encodeURIComponent(soql)}`;
+    const object = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
+    const origin = new URL(this.instanceUrl).origin;
+    const check = (page, pathOrUrl) => {
+      const wrong = notQueryResult(page, origin);
+      if (wrong)
+        throw new AnswerError(
+          `the answer was not a query result (${wrong})`,
+          callOf('GET', new URL(pathOrUrl, `${this.instanceUrl}/`), pathOrUrl === path ? null : object)
+        );
+      return page;
+    };
+    let page = check(await this.request(path), path);
+    const records = [...page.records];
+    while (!page.done && records.length < max) {
+      const next = page.nextRecordsUrl;
+      page = check(await this.request(next, { page: object }), next);
+      records.push(...page.records);
     }
     return clean(records);
   }
 
   async describe(object) {
-    return this.request(`/services/data/v${this.version}/sobjects/${encodeURIComponent(object)}/describe`);
+    const path = `/services/data/v${this.version}/sobjects/${encodeURIComponent(object)}/describe`;
+    const body = await this.request(path);
+    const wrong = notDescribe(body);
+    if (wrong)
+      throw new AnswerError(
+        `the answer was not a describe (${wrong})`,
+        callOf('GET', new URL(path, `${this.instanceUrl}/`))
+      );
+    return body;
   }
 
   async globalDescribe() {
-    return this.request(`/services/data/v${this.version}/sobjects`);
+    const path = `/services/data/v${this.version}/sobjects`;
+    const body = await this.request(path);
+    if (
+      !isObject(body) ||
+      !Array.isArray(body.sobjects) ||
+      body.sobjects.some((o) => !isObject(o) || typeof o.name !== 'string')
+    )
+      throw new AnswerError(
+        'the answer was not a list of objects (no sobjects array of named objects)',
+        callOf('GET', new URL(path, `${this.instanceUrl}/`))
+      );
+    return body;
   }
 }
 
@@ -213,14 +436,15 @@ async function connect(targetOrg, { log = null, timeoutMs } = {}) {
   }
   const fields = authInfo.getFields();
   const refresh = fields.refreshToken
-    ? async () => {
-        const connection = await core.Connection.create({
-          authInfo,
-          connectionOptions: { version: API_VERSION }
-        });
-        await connection.refreshAuth();
-        return connection.accessToken;
-      }
+    ? () =>
+        withCallLog(log, async () => {
+          const connection = await core.Connection.create({
+            authInfo,
+            connectionOptions: { version: API_VERSION }
+          });
+          await connection.refreshAuth();
+          return connection.accessToken;
+        })
     : null;
   const client = new RestClient({
     instanceUrl: options.instanceUrl,
@@ -234,11 +458,63 @@ async function connect(targetOrg, { log = null, timeoutMs } = {}) {
   return client;
 }
 
+/**
+ * Runs fn (a token refresh through @salesforce/core's Connection) with each HTTP call it makes
+ * said on --verbose: method, path, status, time. The calls go through jsforce's Transport; its
+ * httpRequest is wrapped for the time of fn only. Without log, fn alone.
+ */
+async function withCallLog(log, fn) {
+  let Transport = null;
+  try {
+    ({ Transport } = require('@jsforce/jsforce-node/lib/transport'));
+  } catch {
+    Transport = null;
+  }
+  if (!log || !Transport?.prototype?.httpRequest) return fn();
+  const original = Transport.prototype.httpRequest;
+  Transport.prototype.httpRequest = function httpRequest(req, options) {
+    const started = Date.now();
+    const method = String(req?.method ?? 'GET').toUpperCase();
+    let path = '?';
+    try {
+      path = new URL(req.url).pathname;
+    } catch {
+      path = String(req?.url ?? '?').split('?')[0];
+    }
+    const pending = original.call(this, req, options);
+    pending.then(
+      (res) => log(`${res?.statusCode ?? '?'} ${method} ${path} (${Date.now() - started} ms, token refresh)`),
+      (error) =>
+        log(
+          `${method} ${path} failed after ${Date.now() - started} ms (token refresh): ${String(error?.message ?? error).split('\n')[0]}`
+        )
+    );
+    return pending;
+  };
+  try {
+    return await fn();
+  } finally {
+    Transport.prototype.httpRequest = original;
+  }
+}
+
 /** One line for a REST failure that stops the read (exit code 3). */
 function orgErrorOf(error, client, what) {
   if (error instanceof OrgError) return error;
-  if (!(error instanceof SalesforceError)) return error;
   const org = client.targetOrg ?? client.instanceUrl;
+  if (error instanceof TransportError) {
+    if (error.kind === 'timeout')
+      return new OrgError(
+        `the org did not answer ${error.call} within ${seconds(client.timeoutMs)} (--timeout sets the limit)`,
+        error.code
+      );
+    if (error.kind === 'unreachable')
+      return new OrgError(`cannot reach ${client.instanceUrl} (${error.code}): ${error.call}`, error.code);
+    return new OrgError(`cannot read ${what} from "${org}": ${error.reason} (${error.call})`, error.code);
+  }
+  if (error instanceof AnswerError)
+    return new OrgError(`cannot read ${what} from "${org}": ${error.reason} (${error.call})`, 'ANSWER');
+  if (!(error instanceof SalesforceError)) return error;
   const login = `sf org login web --alias ${client.targetOrg ?? 'ALIAS'}`;
   switch (error.errorCode) {
     case 'INVALID_SESSION_ID':
@@ -269,7 +545,12 @@ function orgErrorOf(error, client, what) {
         error.errorCode
       );
     default:
-      return new OrgError(`"${org}" refused to read ${what}: ${error.message}`, error.errorCode);
+      return error.status >= 500 || !error.errorCode
+        ? new OrgError(
+            `cannot read ${what} from "${org}": ${error.reason}${error.call ? ` (${error.call})` : ''}`,
+            error.errorCode
+          )
+        : new OrgError(`"${org}" refused to read ${what}: ${error.message}`, error.errorCode);
   }
 }
 
@@ -320,7 +601,10 @@ class OrgReader {
     this.describes = new Map();
   }
 
-  /** A required read: a failure stops the command (exit 3). */
+  /**
+   * A required read: any failure (an error status, no answer in time, a dropped connection, an
+   * answer that is not the documented shape) stops the command (exit 3, one line naming it).
+   */
   async must(what, fn) {
     try {
       return await fn();
@@ -329,24 +613,41 @@ class OrgReader {
     }
   }
 
-  /** An optional read: a refusal turns into null (the caller sets an access flag). */
-  async may(fn) {
+  /**
+   * An optional read, tried: { rows } or { error: the cause as it happened, naming the object }.
+   * Never zero rows for a failure. A refused authorization still stops the command.
+   */
+  async attempt(object, fn) {
     try {
-      return await fn();
+      return { rows: await fn() };
     } catch (error) {
-      if (error instanceof SalesforceError && error.errorCode !== 'INVALID_SESSION_ID') return null;
-      throw orgErrorOf(error, this.client, 'the org');
+      if (!isReadFailure(error) || isAuthFailure(error)) throw orgErrorOf(error, this.client, object);
+      const cause = `${object}: ${error.reason}`;
+      if (this.client.log) this.client.log(`not read: ${cause}`);
+      return { error: cause };
     }
   }
 
   /**
-   * A read the running user may lack the right for (an access flag): tried only when their rights
-   * allow it; a missing right or a refusal sets the flag false and names the right. Null then.
+   * A read behind an access flag (shared/spec/snapshot.md 0.3). Tried only when the running user's
+   * rights allow it; otherwise accessMissing names the right and readErrors says it was not read.
+   * A read that fails sets the flag false and readErrors to the cause, and names no right. Null then.
    */
-  async optional(flag, { rights, access, accessMissing }, fn) {
-    const rows = this.engine.mayRead(flag, rights) ? await this.may(fn) : null;
-    access[flag] = rows !== null;
-    if (rows === null) accessMissing[flag] = this.engine.ACCESS_RIGHTS[flag].label;
+  async optional(flag, { rights, access, accessMissing, readErrors }, object, fn) {
+    if (!this.engine.mayRead(flag, rights)) {
+      const right = this.engine.ACCESS_RIGHTS[flag].label;
+      access[flag] = false;
+      accessMissing[flag] = right;
+      readErrors[flag] = `not read: the running user lacks ${right}`;
+      if (this.client.log) this.client.log(`not read: ${object}: the running user lacks ${right}`);
+      return null;
+    }
+    const { rows, error } = await this.attempt(object, fn);
+    access[flag] = error === undefined;
+    if (error !== undefined) {
+      readErrors[flag] = error;
+      return null;
+    }
     return rows;
   }
 
@@ -430,6 +731,7 @@ class OrgReader {
     const inputs = e.readInputs(this.definitions, await this.fieldMapping());
     const access = {};
     const accessMissing = {};
+    const readErrors = {};
     const truncated = {};
     const runningUserId = this.runningUser.Id;
 
@@ -464,7 +766,7 @@ class OrgReader {
       sets,
       new Set(allAssignments.filter((a) => a.AssigneeId === runningUserId).map((a) => a.PermissionSetId))
     );
-    const gate = { rights, access, accessMissing };
+    const gate = { rights, access, accessMissing, readErrors };
 
     const assignedToUser = new Set();
     const assignments = [];
@@ -543,7 +845,7 @@ class OrgReader {
     const classifications = new Map();
     const definitionRead = decl(e, 'fieldDefinitions');
     const definitions = objects.length
-      ? await this.optional('fieldClassification', gate, () =>
+      ? await this.optional('fieldClassification', gate, 'FieldDefinition', () =>
           this.client.query(
             `${selectOf(definitionRead)} WHERE EntityDefinition.QualifiedApiName IN ${inList(objects)}`
           )
@@ -563,7 +865,7 @@ class OrgReader {
 
     // 9. UserLogin (Manage Users). A user who never logged in may have no row: null.
     const loginRead = decl(e, 'userLogin');
-    const loginRows = await this.optional('userLogin', gate, () =>
+    const loginRows = await this.optional('userLogin', gate, 'UserLogin', () =>
       this.client.query(
         `${selectOf(loginRead)} WHERE UserId = ${soqlId(user.Id)}${limitClause(e, loginRead)}`
       )
@@ -573,7 +875,7 @@ class OrgReader {
     // 10. Login history (Manage Users or Monitor Login History), newest first.
     const historyRead = decl(e, 'loginHistory');
     const loginHistory =
-      (await this.optional('loginHistory', gate, () =>
+      (await this.optional('loginHistory', gate, 'LoginHistory', () =>
         this.client.query(
           `${selectOf(historyRead)} WHERE UserId = ${soqlId(user.Id)} ORDER BY ${historyRead.orderBy}${limitClause(e, historyRead)}`,
           e.limitOf(historyRead)
@@ -584,7 +886,7 @@ class OrgReader {
     // 11. OAuth tokens of apps named like Act-On (Customize Application to see other users' tokens).
     const tokenRead = decl(e, 'oauthTokens');
     const oauthTokens =
-      (await this.optional('oauthTokens', gate, () =>
+      (await this.optional('oauthTokens', gate, 'OauthToken', () =>
         inputs.oauthPatterns.length
           ? this.client.query(
               `${selectOf(tokenRead)} WHERE ${likeAny('AppName', inputs.oauthPatterns)} ORDER BY ${tokenRead.orderBy}${limitClause(e, tokenRead)}`,
@@ -608,6 +910,7 @@ class OrgReader {
       fieldMapping: this.mapping ?? {},
       access,
       accessMissing,
+      readErrors,
       truncated
     };
     if (access.fieldClassification) snapshot.classifiedObjects = objects;
@@ -654,7 +957,8 @@ class OrgReader {
       }
       markTruncated(e, truncated, grouped, rows);
     } catch (error) {
-      if (!(error instanceof SalesforceError) || error.errorCode === 'INVALID_SESSION_ID')
+      // Only a refused query (400, e.g. MALFORMED_QUERY) falls back; any other failure is a failure.
+      if (!(error instanceof SalesforceError) || error.status !== 400 || isAuthFailure(error))
         throw orgErrorOf(error, this.client, 'FieldPermissions');
       // The org refuses to group FieldPermissions: a capped plain query, de-duplicated here.
       const plain = decl(e, 'readableFieldsPlain');
@@ -733,11 +1037,22 @@ class OrgReader {
     return [...first, ...others.slice(0, room)];
   }
 
-  /** The admin's field mapping where the package is installed; {} where it is not. */
+  /**
+   * The admin's field mapping where the package is installed; {} where it is not (INVALID_TYPE:
+   * the object does not exist, or the running user cannot see it). Any other failure is a failure
+   * of a required read: a mapping read as empty would check the wrong fields.
+   */
   async fieldMapping() {
     if (this.mapping !== undefined) return this.mapping;
     const read = decl(this.engine, 'fieldMapping');
-    const rows = await this.may(() => this.client.query(selectOf(read)));
+    let rows;
+    try {
+      rows = await this.client.query(selectOf(read));
+    } catch (error) {
+      if (!(error instanceof SalesforceError) || error.errorCode !== 'INVALID_TYPE')
+        throw orgErrorOf(error, this.client, read.object);
+      rows = [];
+    }
     this.mapping = {};
     for (const row of rows ?? [])
       if (row.Name && row.Field_Api_Name__c) this.mapping[row.Name] = row.Field_Api_Name__c;
@@ -793,13 +1108,14 @@ class OrgReader {
       skipped.push(`OAuth tokens: reading other users' tokens needs ${e.ACCESS_RIGHTS.oauthTokens.label}`);
     } else {
       const read = decl(e, 'candidateOauth');
-      oauthTokens = await this.may(() =>
+      const tried = await this.attempt('OauthToken', () =>
         this.client.query(
           `${selectOf(read)} WHERE ${likeAny('AppName', e.ACTON_NAME_PATTERNS)} ORDER BY ${read.orderBy}${limitClause(e, read)}`,
           sourceLimit
         )
       );
-      if (oauthTokens === null) skipped.push('OAuth tokens: the org refused the read');
+      oauthTokens = tried.rows ?? null;
+      if (oauthTokens === null) skipped.push(`OAuth tokens: not read (${tried.error})`);
       else cut('OAuth tokens', oauthTokens, sourceLimit);
     }
     (oauthTokens ?? []).forEach((r) => found.add(r.UserId));
@@ -808,13 +1124,14 @@ class OrgReader {
       skipped.push(`Login history: reading other users' logins needs ${e.ACCESS_RIGHTS.loginHistory.label}`);
     } else {
       const read = decl(e, 'candidateLogins');
-      logins = await this.may(() =>
+      const tried = await this.attempt('LoginHistory', () =>
         this.client.query(
           `${selectOf(read)} WHERE LoginTime = LAST_N_DAYS:30 AND LoginType != 'Application' ORDER BY ${read.orderBy}${limitClause(e, read)}`,
           e.limitOf(read)
         )
       );
-      if (logins === null) skipped.push('Login history: the org refused the read');
+      logins = tried.rows ?? null;
+      if (logins === null) skipped.push(`Login history: not read (${tried.error})`);
       else cut('Login history', logins, e.limitOf(read));
     }
     (logins ?? []).forEach((r) => found.add(r.UserId));
@@ -843,10 +1160,13 @@ function likeAny(field, patterns) {
 
 module.exports = {
   API_VERSION,
+  AnswerError,
+  DEFAULT_TIMEOUT_MS,
   OrgError,
   OrgReader,
   RestClient,
   SalesforceError,
+  TransportError,
   clean,
   connect,
   orgErrorOf,

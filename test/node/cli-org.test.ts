@@ -21,6 +21,10 @@ type FakeOrg = {
 const { startFakeOrg } = require('./support/fake-org.cjs') as {
   startFakeOrg: (options: Record<string, unknown>) => Promise<FakeOrg>;
 };
+type Proxy = { url: string; hits: unknown[]; close: () => Promise<void> };
+const { startDamagingProxy } = require('./support/damaging-proxy.cjs') as {
+  startDamagingProxy: (upstream: string, rules?: { match: RegExp; kind: string }[]) => Promise<Proxy>;
+};
 const { RestClient, OrgReader, API_VERSION } = require('../../scripts/lib/org-reader.cjs');
 const { describeSoql } = require('../../scripts/apex/soql.cjs');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loaded from its TypeScript sources at run time, untyped
@@ -234,8 +238,15 @@ describe('the REST reader sends only declared reads', () => {
 
 // ------------------------------------------------------------------ the command line
 
-/** A temporary HOME whose Salesforce CLI authorization points at the fake org. */
-function home(org: { url: string; token: string; runningUser: { Username: string } }, token = org.token) {
+/**
+ * A temporary HOME whose Salesforce CLI authorization points at the fake org (or at `url`, a proxy
+ * in front of it); with a refresh token the CLI may refresh the access token.
+ */
+function home(
+  org: { url: string; token: string; runningUser: { Username: string } },
+  token = org.token,
+  { url = org.url, refreshToken }: { url?: string; refreshToken?: string } = {}
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-home-'));
   const sfdx = path.join(dir, '.sfdx');
   fs.mkdirSync(sfdx, { recursive: true });
@@ -245,9 +256,10 @@ function home(org: { url: string; token: string; runningUser: { Username: string
     JSON.stringify({
       username,
       orgId: '00D000000000001AAA',
-      instanceUrl: org.url,
-      loginUrl: org.url,
+      instanceUrl: url,
+      loginUrl: url,
       accessToken: token,
+      ...(refreshToken ? { refreshToken, clientId: 'PlatformCLI' } : {}),
       instanceApiVersion: API_VERSION,
       instanceApiVersionLastRetrieved: new Date().toLocaleString(),
       orgEdition: 'Developer Edition',
@@ -395,6 +407,83 @@ describe('npm run score -- --target-org', () => {
       'score: no Salesforce CLI authorization for "nosuchalias": run sf org login web --alias nosuchalias (sf org list shows the orgs you are logged in to)'
     );
   }, 30000);
+
+  describe('behind a proxy that damages answers (more in cli-damaged.test.ts)', () => {
+    const proxies: Proxy[] = [];
+    afterEach(async () => {
+      await Promise.all(proxies.splice(0).map((p) => p.close()));
+    });
+    async function behindProxy(rules: { match: RegExp; kind: string }[], refreshToken?: string) {
+      const org = await fakeOrg('perfect-dedicated-user', refreshToken ? { refreshToken } : {});
+      const proxy = await startDamagingProxy(org.url, rules);
+      proxies.push(proxy);
+      return { org, proxy };
+    }
+    const user = () => fixture('perfect-dedicated-user').user.Id;
+
+    it('a proxy page instead of login history makes the user at-risk, not ready: --fail-on at-risk exits 1', async () => {
+      const { org, proxy } = await behindProxy([{ match: /FROM LoginHistory/, kind: 'html' }]);
+      const r = await run(
+        ['--target-org', 'fake', '--user', user(), '--fail-on', 'at-risk'],
+        home(org, org.token, { url: proxy.url })
+      );
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('LoginHistory: the answer was not JSON (text/html)');
+      expect(r.stdout).not.toContain('Manage Users would');
+    }, 30000);
+
+    it('a required read whose server hangs after its headers exits 3 at --timeout, naming the call', async () => {
+      const { org, proxy } = await behindProxy([{ match: /FROM ObjectPermissions/, kind: 'hang' }]);
+      const started = Date.now();
+      const r = await run(
+        ['--target-org', 'fake', '--user', user(), '--json', '--timeout', '1'],
+        home(org, org.token, { url: proxy.url })
+      );
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        'score: the org did not answer GET /services/data/v67.0/query?q=SELECT ... FROM ObjectPermissions ... within 1 s (--timeout sets the limit)\n'
+      );
+      // The process does not wait for the hung connection.
+      expect(Date.now() - started).toBeLessThan(20000);
+    }, 30000);
+
+    it('a connection reset mid-body exits 3 with one line, not an internal error', async () => {
+      const { org, proxy } = await behindProxy([{ match: /FROM PermissionSet\b/, kind: 'reset' }]);
+      const r = await run(
+        ['--target-org', 'fake', '--user', user()],
+        home(org, org.token, { url: proxy.url })
+      );
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^score: cannot read PermissionSet from "fake": the connection was reset \(GET \/services\/data\/v67\.0\/query\?q=SELECT \.\.\. FROM PermissionSet \.\.\.\)\n$/
+      );
+    }, 30000);
+
+    it('--verbose shows the token refresh: its calls, its outcome and the call retried', async () => {
+      const { org, proxy } = await behindProxy([], 'REFRESH-TOKEN-1');
+      const r = await run(
+        ['--target-org', 'fake', '--user', user(), '--json', '--verbose'],
+        home(org, '00D000000000001!EXPIRED.TOKEN', { url: proxy.url, refreshToken: 'REFRESH-TOKEN-1' })
+      );
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).status).toBe('ready');
+      const lines = r.stderr.split('\n');
+      const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+      const refreshing = at(/^score: refreshing the access token \(GET .* answered 401\)$/);
+      const post = at(/^score: 200 POST \/services\/oauth2\/token \(\d+ ms, token refresh\)$/);
+      const refreshed = at(/^score: the access token was refreshed \(\d+ ms\)$/);
+      const retried = at(/^score: retrying GET .* with the new access token$/);
+      expect(refreshing).toBeGreaterThan(-1);
+      expect(post).toBeGreaterThan(refreshing);
+      expect(refreshed).toBeGreaterThan(post);
+      expect(retried).toBeGreaterThan(refreshed);
+      expect(lines[retried + 1]).toMatch(/^score: 200 GET /);
+      expect(r.stderr).not.toContain(org.token);
+      expect(r.stderr).not.toContain('REFRESH-TOKEN-1');
+    }, 30000);
+  });
 
   it('exits 2 for a user the org does not have', async () => {
     const org = await fakeOrg('perfect-dedicated-user');

@@ -302,6 +302,49 @@ describe('fake org: server', () => {
   });
 });
 
+describe('fake org: OAuth refresh', () => {
+  const refresh = (org: FakeOrg, token: string) =>
+    fetch(`${org.url}/services/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: token,
+        client_id: 'PlatformCLI'
+      })
+    });
+
+  it('exchanges its refresh token for the bearer token, in the documented shape', async () => {
+    const org = await start({ snapshot: fixture('mfa-api-via-group'), refreshToken: 'R-1' });
+    const res = await refresh(org, 'R-1');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(
+      expect.objectContaining({
+        access_token: org.token,
+        instance_url: org.url,
+        id: `${org.url}/id/${org.orgId}/${org.runningUser.Id}`,
+        token_type: 'Bearer'
+      })
+    );
+    expect(org.requests).toEqual([
+      { method: 'POST', path: '/services/oauth2/token', soql: undefined, status: 200 }
+    ]);
+  });
+
+  it.each([
+    ['another refresh token', { refreshToken: 'R-1' }],
+    ['any refresh token where it has none', {}]
+  ])('refuses %s with invalid_grant', async (_name, options) => {
+    const org = await start({ snapshot: fixture('mfa-api-via-group'), ...options });
+    const res = await refresh(org, 'R-2');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'expired access/refresh token'
+    });
+  });
+});
+
 describe('fake org: queries', () => {
   it('pages with nextRecordsUrl until done, totalSize counting every row', async () => {
     const snapshot = fixture('mfa-api-via-group');

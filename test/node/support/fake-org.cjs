@@ -2,8 +2,9 @@
 /**
  * A fake Salesforce org for tests that must run without one: an HTTP server on 127.0.0.1 (random
  * port) answering the REST API calls a snapshot reader sends (API versions, SOQL queries with
- * paging, global and object describe, userinfo) in Salesforce's documented response shapes, with
- * the data of a snapshot fixture (shared/spec/snapshot.md). Node built-ins only.
+ * paging, global and object describe, userinfo, the refresh token flow) in Salesforce's documented
+ * response shapes, with the data of a snapshot fixture (shared/spec/snapshot.md). Node built-ins
+ * only.
  *
  *   const { startFakeOrg } = require('./support/fake-org.cjs');
  *   const org = await startFakeOrg({ snapshot });
@@ -2087,9 +2088,47 @@ class FakeOrg {
     return out;
   }
 
+  /**
+   * POST /services/oauth2/token, grant_type=refresh_token: the OAuth 2.0 refresh token flow's
+   * documented answer (access_token, instance_url, id, token_type, issued_at, signature) when the
+   * refresh token is options.refreshToken; 400 invalid_grant otherwise.
+   */
+  tokenEndpoint(req, res, entry) {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+      const base = `http://${req.headers.host || '127.0.0.1'}`;
+      const ok =
+        form.get('grant_type') === 'refresh_token' &&
+        typeof this.options.refreshToken === 'string' &&
+        form.get('refresh_token') === this.options.refreshToken;
+      entry.status = ok ? 200 : 400;
+      const body = ok
+        ? {
+            access_token: this.token,
+            instance_url: base,
+            id: `${base}/id/${ORG_ID}/${this.runningUser.Id}`,
+            token_type: 'Bearer',
+            issued_at: String(Date.now()),
+            signature: 'ZmFrZQ==',
+            scope: 'refresh_token api'
+          }
+        : { error: 'invalid_grant', error_description: 'expired access/refresh token' };
+      res.writeHead(entry.status, { 'Content-Type': JSON_TYPE });
+      res.end(JSON.stringify(body));
+    });
+  }
+
   handle(req, res) {
-    req.resume();
     const entry = { method: req.method, path: req.url, soql: undefined, status: 0 };
+    if (req.method === 'POST' && new URL(req.url, 'http://127.0.0.1').pathname === '/services/oauth2/token') {
+      this.requests.push(entry);
+      entry.path = '/services/oauth2/token';
+      this.tokenEndpoint(req, res, entry);
+      return;
+    }
+    req.resume();
     this.requests.push(entry);
     let status;
     let body;
@@ -2132,6 +2171,7 @@ class FakeOrg {
  *  pageSize              records per query page (2000); header Sforce-Query-Options: batchSize=n overrides
  *  apiVersions           versions GET /services/data lists (and the only ones served)
  *  token                 the only bearer token accepted
+ *  refreshToken          the refresh token POST /services/oauth2/token exchanges for the bearer token
  *  failures              [{ match | all, status, errorCode, message, times, fields, body }]
  *  fieldMappingObject    whether Readiness_Field_Mapping__c exists (true)
  *  refuseGroupBy         GROUP BY on FieldPermissions fails with MALFORMED_QUERY

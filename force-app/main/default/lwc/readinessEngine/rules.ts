@@ -76,9 +76,7 @@ function unreadableResult(access: AccessModel, key: string, what: string): Evalu
   const snapshot = access.snapshot;
   const right = snapshot.accessMissing?.[key] ?? null;
   const error = snapshot.readErrors?.[key] ?? null;
-  const why = right
-    ? `the running user needs ${right}${error ? ` (${error})` : ''}`
-    : (error ?? 'the snapshot does not say why');
+  const why = right ? `the running user needs ${right}` : (error ?? 'the snapshot does not say why');
   return result('unknown', `${what} could not be read: ${why}.`, { needs: right, unread: key });
 }
 
