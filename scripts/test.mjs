@@ -77,6 +77,12 @@ const STAGES = [
     summary: jestSummary
   },
   {
+    name: 'apex-graph',
+    what: 'Salesforce Graph Engine (sfge) over every Apex class and trigger',
+    cmd: ['scripts/apex/sfge.cjs'],
+    summary: (out) => last(/^sfge: (\d+ rules?, .+)$/gm)(out)?.[1] ?? ''
+  },
+  {
     name: 'browser',
     what: 'the preview in Chromium: every scenario, tab and width, keyboard path, axe',
     cmd: ['test/browser/run.mjs'],
