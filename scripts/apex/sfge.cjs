@@ -329,7 +329,13 @@ async function runSfge({ root, java, files, suppressions, logDir }) {
   for (const v of results.getViolations()) {
     const rule = v.getRule().getName();
     if (rule === 'UnexpectedEngineError' || rule === 'UninstantiableEngineError') {
-      errors.push(`${rule}: ${v.getMessage().trim()}`);
+      // The engine's message holds the java command line and a Node stack: keep what sfge said.
+      const said = v
+        .getMessage()
+        .split('\n')
+        .filter((l) => !/^\s+at |Command: |SLF4J|Deduped array|BaseApexLexer/.test(l))
+        .join('\n');
+      errors.push(`${rule}: ${said.trim()}`);
       continue;
     }
     const locations = v.getCodeLocations();
@@ -339,13 +345,23 @@ async function runSfge({ root, java, files, suppressions, logDir }) {
     violations.push(`${rel(loc)} ${rule}: ${v.getMessage().trim()}${from}`);
   }
   // Errors the engine writes only to its log file count too (one line for all of them).
-  const logErrors = fs
+  const log = fs
     .readdirSync(logDir)
     .filter((f) => /^sfca-sfge-.*\.log$/.test(f))
-    .flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').split('\n'))
-    .filter((l) => LOG_ERROR.test(l));
+    .flatMap((f) => fs.readFileSync(path.join(logDir, f), 'utf8').split('\n'));
+  const logErrors = log.filter((l) => LOG_ERROR.test(l));
   if (logErrors.length && errors.length === 0) {
     errors.push(`sfge log: ${logErrors.length} ERROR lines, the first: ${logErrors[0].trim()}`);
+  }
+  // A graph that fails to load names only a vertex in the log: say which class and line.
+  const failedAt = log.findIndex((l) => /ERROR .*Unexpected exception while loading graph/.test(l));
+  const vertex = failedAt >= 0 ? (log[failedAt + 1] ?? '') : '';
+  const type = /vp\[DefiningType->([\w.]+)\]/.exec(vertex);
+  const line = /vp\[BeginLine->(\d+)\]/.exec(vertex);
+  if (type && line) {
+    errors.push(
+      `sfge could not load ${type[1]} line ${line[1]} into its graph: a construct sfge cannot follow (docs/graph-engine.md)`
+    );
   }
   if (rules.length === 0) errors.push('sfge offered no rules: nothing was checked');
   return { rules, violations, suppressed, errors: errors.map((e) => readable(root, e)) };
@@ -398,8 +414,10 @@ async function main() {
   console.log(`sfge rules: ${rules.join(', ')}`);
   for (const line of violations) console.error(line);
   for (const line of errors) console.error(line);
-  if (errors.length)
-    console.error(`sfge: the engine's log is in ${path.relative(process.cwd(), logDir) || '.'}`);
+  if (errors.length) {
+    const shown = path.relative(process.cwd(), logDir);
+    console.error(`sfge: the engine's log is in ${shown && !shown.startsWith('..') ? shown : logDir}`);
+  }
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(
     `sfge: ${plural(rules.length, 'rule')}, ${plural(violations.length, 'violation')} ` +

@@ -259,6 +259,7 @@ describe('the engine on a planted project', () => {
     const run = sfge(root);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Unexpected exception while loading graph/);
+    expect(run.stderr).toMatch(/^sfge could not load Coalesce line 5 into its graph/m);
     expect(run.stdout).toMatch(
       /^sfge: 7 rules, 0 violations \(0 suppressed, 0 sfge-disable-next-line\), \d+ engine errors? in \d+ s$/m
     );
