@@ -35,10 +35,10 @@ const MIN_REASON = 20;
  *   entry point gets a quarter of a core and runs out of time for nothing.
  * - java_thread_timeout 60 s per entry point (sfge's default is 30 s, sized for a thread per core
  *   on a larger machine). Measured here (2 cores, 2 threads): the entry points sfge can follow take
- *   4 to 11 s; those it cannot (a path explosion) were still running after 20 minutes, so a longer
- *   limit buys nothing but waiting. 60 s leaves five times the slowest good one, and bounds the run
- *   at the graph build (about a minute) plus one limit per two entry points: about 5 minutes for
- *   ReadinessController's 8. A timeout is an engine error and fails the check.
+ *   4 to 13 s; those it cannot (a path explosion) were still running after 20 minutes, so a longer
+ *   limit buys nothing but waiting. 60 s leaves over four times the slowest good one, and bounds
+ *   the run at the graph build (about a minute) plus one limit per two entry points: about 5
+ *   minutes for ReadinessController's 8. A timeout is an engine error and fails the check.
  * - java_max_heap_size 4g, not the JVM default of a quarter of the machine's memory: sfge derives
  *   its path expansion limit from the heap, so a fixed heap gives the same result on every machine
  *   (the run above peaked at 3.2 GB).
