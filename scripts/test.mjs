@@ -71,10 +71,16 @@ const STAGES = [
   },
   {
     name: 'jest-node',
-    what: 'CLI, LWC compile, Apex parse/apex-ls/PMD/SOQL schema, metadata, README',
+    what: 'CLI, LWC compile, Apex metadata and SOQL contracts, metadata, README',
     cmd: [bin('jest', 'bin/jest.js'), '--selectProjects', 'node'],
     needsBuild: true,
     summary: jestSummary
+  },
+  {
+    name: 'apex',
+    what: 'Apex parse, apex-ls, PMD, SOQL schema, and the non-test Apex size',
+    cmd: ['scripts/apex/check.cjs'],
+    summary: (out) => last(/^apex: (.+)$/gm)(out)?.[1] ?? ''
   },
   {
     name: 'apex-graph',

@@ -74,6 +74,18 @@ describe('Apex classes', () => {
     expect(read(path.join(CLASSES, `${name}.cls`))).toMatch(/\b(with|without|inherited) sharing class\b/);
   });
 
+  it('no shipped permission set grants Create on the fix log event: only Apex publishes it', () => {
+    const dir = path.join(MAIN, 'permissionsets');
+    for (const file of fs.readdirSync(dir)) {
+      const source = read(path.join(dir, file));
+      const blocks = [...source.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)].map(
+        (m) => m[1]
+      );
+      const event = blocks.filter((b) => b.includes('<object>Readiness_Fix_Event__e</object>'));
+      expect(event.filter((b) => b.includes('<allowCreate>true</allowCreate>'))).toEqual([]);
+    }
+  });
+
   it('every class has a test class', () => {
     const untested = classNames.filter((n) => !isTest(n) && !classNames.includes(`${n}Test`));
     expect(untested).toEqual([]);
@@ -121,10 +133,9 @@ describe('Act_On_Readiness_Admin permission set', () => {
       .map((f) => f.field)
       .sort();
     expect(granted).toEqual(fields);
-    // The log is read-only to admins; the guarded writer publishes the event that writes it, and
-    // publishing needs Create on the event.
+    // The log is read-only to admins; only Apex publishes the event that writes it (system mode), so
+    // no one needs, and no shipped permission set grants, Create on the event.
     expect(list(ps.objectPermissions as { object: string; allowRead: string }[])).toEqual([
-      expect.objectContaining({ object: 'Readiness_Fix_Event__e', allowCreate: 'true', allowEdit: 'false' }),
       expect.objectContaining({
         object: 'Readiness_Fix_Log__c',
         allowCreate: 'false',

@@ -102,7 +102,6 @@ describe('README', () => {
         'getMappableFields',
         'saveFieldMapping',
         'applyFix',
-        'undoFix',
         'getFixLog'
       ])
     );

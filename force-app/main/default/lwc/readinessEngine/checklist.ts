@@ -31,7 +31,8 @@ export const RULES: readonly RuleKind[] = [
   'field-budget',
   'sensitive-fields',
   'permission-set-assigned',
-  'oauth-app'
+  'oauth-app',
+  'user-permission'
 ];
 
 export const SECTION_LABELS: Record<Section, string> = {
@@ -128,7 +129,8 @@ const NEEDS_TARGET: RuleKind[] = [
   'api-auth-permission',
   'object-access',
   'field-access',
-  'permission-set-assigned'
+  'permission-set-assigned',
+  'user-permission'
 ];
 
 function checkParameters(d: CheckDefinition, name: string): void {
@@ -140,6 +142,9 @@ function checkParameters(d: CheckDefinition, name: string): void {
     !/^Permissions\w+$/.test(d.target ?? '')
   ) {
     throw new ChecklistError(`${name}: Target__c must be a Permissions* field, got ${d.target}`);
+  }
+  if (d.rule === 'user-permission' && d.target !== 'UserPermissionsMarketingUser') {
+    throw new ChecklistError(`${name}: Target__c must be UserPermissionsMarketingUser, got ${d.target}`);
   }
   if (d.rule === 'user-login-flag' && d.target !== 'IsFrozen' && d.target !== 'IsPasswordLocked') {
     throw new ChecklistError(`${name}: Target__c must be IsFrozen or IsPasswordLocked, got ${d.target}`);

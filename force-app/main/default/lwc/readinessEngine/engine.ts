@@ -72,7 +72,8 @@ const UNAFFECTED_BY_REMOVAL: ReadonlySet<RuleKind> = new Set<RuleKind>([
   'login-method',
   'field-budget',
   'sensitive-fields',
-  'oauth-app'
+  'oauth-app',
+  'user-permission'
 ]);
 
 /** Checks the product cannot decide from data: shown as steps, never scored. */

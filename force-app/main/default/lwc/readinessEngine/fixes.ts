@@ -33,8 +33,9 @@ export const OBJECT_PARTS: Readonly<Record<ObjectPart, readonly ObjectFlag[]>> =
   all: ['Delete', 'ViewAll', 'ModifyAll']
 });
 
-export const partOf = (flag: ObjectFlag): ObjectPart =>
-  OBJECT_PARTS.access.includes(flag) ? 'access' : 'all';
+export function partOf(flag: ObjectFlag): ObjectPart {
+  return OBJECT_PARTS.access.includes(flag) ? 'access' : 'all';
+}
 
 /** What a record-wide grant means for a person, shown beside its box. */
 export function recordWideConsequence(object: string): string {

@@ -157,7 +157,7 @@ export function fromOperation(raw: unknown, access: AccessModel): Change | null 
       if (!text(op.object) || !text(op.field) || !/^\w+\.\w+$/.test(op.field)) return null;
       if (!isAccess(op.expected) || !isAccess(op.value)) return null;
       const [object, name] = op.field.split('.');
-      const user = access.fieldAccess(object, name);
+      const has = access.fieldAccess(object, name);
       return {
         ...common,
         kind: op.kind,
@@ -167,7 +167,7 @@ export function fromOperation(raw: unknown, access: AccessModel): Change | null 
         field: op.field,
         expected: { read: op.expected.read, edit: op.expected.edit },
         value: { read: op.value.read, edit: op.value.edit },
-        userHas: { read: user.read, edit: user.edit }
+        userHas: { read: has.read, edit: has.edit }
       };
     }
     case 'assignPermissionSet': {

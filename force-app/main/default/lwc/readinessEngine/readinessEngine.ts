@@ -26,7 +26,15 @@ export { OBJECT_FLAGS, OBJECT_FLAG_LABELS, PRODUCT_PERMISSION_SET, isProductPerm
 export { OBJECT_PARTS, WRITE_ORDER } from './fixes';
 export { PREREQUISITES, prerequisitesOf, withPrerequisites } from './prerequisites';
 export type { Prerequisite } from './prerequisites';
-export { dependentKeys, requiredKeys, selectChanges, stillFailing, tickChange, untickChange } from './plan';
+export {
+  dependentKeys,
+  requiredKeys,
+  selectChanges,
+  stillFailing,
+  tickChange,
+  unitsGranted,
+  untickChange
+} from './plan';
 export type { FixPolicy } from './plan';
 export { OAUTH_LOGIN_TYPES, isApiLogin, loginKind, personReason } from './logins';
 export type { LoginKind } from './logins';
@@ -45,6 +53,7 @@ export {
   inverseOf,
   loggedChanges,
   planUndo,
+  staleChanges,
   toOperation
 } from './operations';
 export type { LeftOut, Operation, UndoPlan } from './operations';

@@ -240,7 +240,8 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
       'ProfileId',
       'Profile.Name',
       'Profile.UserLicense.Name',
-      'LastLoginDate'
+      'LastLoginDate',
+      'UserPermissionsMarketingUser'
     ],
     filters: ['Id'],
     limit: 'one',

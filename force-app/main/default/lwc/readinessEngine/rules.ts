@@ -17,7 +17,8 @@ import type {
   Grant,
   LoginHistoryRecord,
   ObjectFlag,
-  RuleKind
+  RuleKind,
+  UserPermissionChange
 } from './types';
 import { apiVersionOf, describeLogin, isSuccess, loginKind, loginsOf } from './logins';
 import {
@@ -159,6 +160,43 @@ const userLoginFlag: Rule = (d, access) => {
         ],
         url: setupUrl.user(user.Id)
       })
+    }
+  );
+};
+
+/**
+ * A permission of the user record itself (Target__c UserPermissionsMarketingUser): n/a when the
+ * snapshot has no such field; the fix sets it on the saved integration user only.
+ */
+const userPermissionRule: Rule = (d, access) => {
+  const user = access.snapshot.user;
+  const field = d.target as 'UserPermissionsMarketingUser';
+  const label = permissionLabel(field);
+  if (typeof user[field] !== 'boolean')
+    return result('n/a', `The snapshot does not hold ${user.Username}'s ${label} checkbox (User.${field}).`);
+  if (user[field]) return result('pass', `The ${label} checkbox is on for ${user.Username}.`);
+  const change: UserPermissionChange = {
+    kind: 'userPermission',
+    key: `user:${user.Id}:${field}`,
+    checkIds: [d.id],
+    reason: `Turns on the ${label} checkbox on ${user.Username}'s user record. Editing a user needs Manage Users (or Manage Internal Users).`,
+    userId: user.Id,
+    field,
+    expected: false,
+    value: true
+  };
+  return result(
+    'fail',
+    `The ${label} checkbox is off for ${user.Username}: Salesforce lets only marketing users create and edit campaigns, so Act-On cannot write one.`,
+    {
+      fix: {
+        fixable: true,
+        summary: `Turn on ${label} for this user.`,
+        changes: [change],
+        manual: null,
+        refused: null,
+        warnings: []
+      }
     }
   );
 };
@@ -835,5 +873,6 @@ export const RULE_EVALUATORS: Record<RuleKind, Rule> = {
   'field-budget': fieldBudget,
   'sensitive-fields': sensitiveFields,
   'permission-set-assigned': permissionSetAssigned,
-  'oauth-app': oauthApp
+  'oauth-app': oauthApp,
+  'user-permission': userPermissionRule
 };

@@ -24,7 +24,8 @@ export type RuleKind =
   | 'field-budget'
   | 'sensitive-fields'
   | 'permission-set-assigned'
-  | 'oauth-app';
+  | 'oauth-app'
+  | 'user-permission';
 
 /** One check of the checklist, as the engine reads it (converted from a Readiness_Check__mdt record). */
 export interface CheckDefinition {

@@ -8,6 +8,7 @@ const SPEC: Record<string, string> = {
   'user.not-frozen': 'blocker',
   'user.not-locked-out': 'blocker',
   'user.license': 'required',
+  'user.marketing-user': 'required',
   'user.api-only': 'recommended',
   'user.least-privilege': 'required',
   'mfa.api-logins-disabled': 'blocker',

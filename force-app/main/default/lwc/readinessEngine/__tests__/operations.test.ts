@@ -16,7 +16,8 @@ import {
   selectChanges,
   stillFailing,
   tickChange,
-  toOperation
+  toOperation,
+  unitsGranted
 } from 'c/readinessEngine';
 import type { Change, FixPlan, Report, Snapshot } from 'c/readinessEngine';
 import { check, fixture, fixtureNames, ps, score } from './helpers';
@@ -75,17 +76,7 @@ describe.each(fixtureNames)('%s', (name) => {
   it('holds nothing that depends on what is neither planned nor held', () => {
     const keys = new Set(plan.changes.map((c) => c.key));
     const held = productUnits(before);
-    const granted = new Set(
-      plan.changes.flatMap((c) =>
-        c.kind === 'systemPermission' && c.value
-          ? [`system:${c.permission}`]
-          : c.kind === 'objectPermission'
-            ? Object.entries(c.value)
-                .filter(([, v]) => v)
-                .map(([f]) => `object:${c.object}:${f}`)
-            : []
-      )
-    );
+    const granted = new Set(plan.changes.flatMap(unitsGranted));
     for (const c of plan.changes) for (const d of c.dependsOn ?? []) expect(keys.has(d)).toBe(true);
     for (const unit of granted)
       for (const r of prerequisitesOf(unit)) expect(held.has(r) || granted.has(r)).toBe(true);
