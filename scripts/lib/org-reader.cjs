@@ -87,6 +87,9 @@ const isReadFailure = (error) =>
 const isAuthFailure = (error) =>
   error instanceof SalesforceError && (error.status === 401 || error.errorCode === 'INVALID_SESSION_ID');
 
+/** Text for an XML element. */
+const xmlText = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 // ------------------------------------------------------------------ SOQL literals
 
 function soqlString(value) {
@@ -379,6 +382,88 @@ class RestClient {
         callOf('GET', new URL(path, `${this.instanceUrl}/`))
       );
     return body;
+  }
+
+  /**
+   * One Metadata API SOAP call (listMetadata, readMetadata) and its result elements, parsed from
+   * XML. A SOAP fault is a SalesforceError with its faultcode; a successful status whose body is
+   * not a SOAP envelope with that result is an AnswerError. Same limit and --verbose line as a GET.
+   */
+  async metadataCall(operation, inner) {
+    const url = new URL(`/services/Soap/m/${this.version}`, `${this.instanceUrl}/`);
+    const call = `POST ${url.pathname} (${operation})`;
+    const started = Date.now();
+    this.calls += 1;
+    const envelope = `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://soap.sforce.com/2006/04/metadata"><soapenv:Header><SessionHeader><sessionId>${xmlText(this.accessToken)}</sessionId></SessionHeader></soapenv:Header><soapenv:Body><${operation}>${inner}</${operation}></soapenv:Body></soapenv:Envelope>`;
+    let response;
+    let text;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/xml; charset=UTF-8', SOAPAction: '""' },
+        body: envelope,
+        signal: AbortSignal.timeout(this.timeoutMs)
+      });
+      text = await response.text();
+    } catch (error) {
+      const failure = transportError(error, call, this.timeoutMs);
+      if (this.log) this.log(`${call} failed after ${Date.now() - started} ms: ${failure.reason}`);
+      throw failure;
+    }
+    if (this.log) this.log(`${response.status} ${call} (${Date.now() - started} ms)`);
+    let body = null;
+    try {
+      const { XMLParser } = require('fast-xml-parser');
+      body = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false }).parse(text)
+        ?.Envelope?.Body;
+    } catch {
+      body = null;
+    }
+    const fault = body?.Fault;
+    if (fault)
+      throw new SalesforceError(
+        response.status,
+        String(fault.faultcode ?? '').replace(/^.*:/, '') || null,
+        String(fault.faultstring ?? 'no message'),
+        url.pathname,
+        call
+      );
+    if (!response.ok)
+      throw new SalesforceError(
+        response.status,
+        null,
+        response.statusText || 'no message',
+        url.pathname,
+        call
+      );
+    const answer = body?.[`${operation}Response`];
+    if (answer === undefined) throw new AnswerError('the answer was not a SOAP envelope with a result', call);
+    const result = answer?.result;
+    return result === undefined || result === '' ? [] : Array.isArray(result) ? result : [result];
+  }
+
+  /** listMetadata of these types (at most three per call): { fullName, id, type } of each component. */
+  async listMetadata(types) {
+    const rows = await this.metadataCall(
+      'listMetadata',
+      `${types.map((t) => `<queries><type>${xmlText(t)}</type></queries>`).join('')}<asOfVersion>${this.version}</asOfVersion>`
+    );
+    return rows.map((r) => ({
+      fullName: String(r.fullName ?? ''),
+      id: String(r.id ?? ''),
+      type: String(r.type ?? '')
+    }));
+  }
+
+  /** readMetadata of up to ten components of one type; the records found (missing ones are left out). */
+  async readMetadata(type, fullNames) {
+    const [result] = await this.metadataCall(
+      'readMetadata',
+      `<type>${xmlText(type)}</type>${fullNames.map((n) => `<fullNames>${xmlText(n)}</fullNames>`).join('')}`
+    );
+    const records = result?.records;
+    const list = records === undefined ? [] : Array.isArray(records) ? records : [records];
+    return list.filter((r) => isObject(r) && r.fullName);
   }
 
   async globalDescribe() {
@@ -895,6 +980,16 @@ class OrgReader {
           : []
       )) ?? undefined;
 
+    // 12-14. Evidence only (0.3): the org, the installed Act-On apps and who they approve.
+    const organization = await this.evidence('organization', gate, 'Organization', async () => {
+      const read = decl(e, 'organization');
+      return (await this.client.query(`${selectOf(read)}${limitClause(e, read)}`))[0] ?? null;
+    });
+    const apps = await this.connectedApps(gate, inputs, permissionSetIds);
+
+    // 15. The Metadata API (command line only): the password policy and the profile's login IP ranges.
+    const metadata = await this.metadataEvidence(user, gate);
+
     const snapshot = {
       schemaVersion: 1,
       capturedAt: new Date().toISOString(),
@@ -917,7 +1012,106 @@ class OrgReader {
     if (userLogin !== undefined) snapshot.userLogin = userLogin;
     if (loginHistory !== undefined) snapshot.loginHistory = loginHistory;
     if (oauthTokens !== undefined) snapshot.oauthTokens = oauthTokens;
+    if (organization !== undefined) snapshot.organization = organization;
+    Object.assign(snapshot, apps, metadata);
     return snapshot;
+  }
+
+  /** An evidence-only read behind an access flag: its value, or undefined when it failed (the cause kept). */
+  async evidence(flag, gate, object, fn) {
+    const rows = await this.optional(flag, gate, object, async () => [await fn()]);
+    return rows === null ? undefined : rows[0];
+  }
+
+  /**
+   * Installed connected apps named like Act-On and, for those only admin-approved users may use,
+   * which of the user's profile and sets approve them (the same two reads as the Apex reader).
+   */
+  async connectedApps(gate, inputs, permissionSetIds) {
+    const e = this.engine;
+    if (!inputs.oauthPatterns.length) return {};
+    const appRead = decl(e, 'connectedApps');
+    const connectedApps = await this.optional('connectedApps', gate, 'ConnectedApplication', () =>
+      this.client.query(
+        `${selectOf(appRead)} WHERE ${likeAny('Name', inputs.oauthPatterns)} ORDER BY ${appRead.orderBy}${limitClause(e, appRead)}`,
+        e.limitOf(appRead)
+      )
+    );
+    if (connectedApps === null) return {};
+    const approvedOnly = connectedApps.filter((a) => a.OptionsAllowAdminApprovedUsersOnly).map((a) => a.Id);
+    if (!approvedOnly.length || !permissionSetIds.length) return { connectedApps };
+    const accessRead = decl(e, 'setupEntityAccess');
+    const setupEntityAccess = await this.optional('setupEntityAccess', gate, 'SetupEntityAccess', () =>
+      this.client.query(
+        `${selectOf(accessRead)} WHERE ParentId IN ${inList(permissionSetIds, soqlId)} AND SetupEntityId IN ${inList(approvedOnly, soqlId)}${limitClause(e, accessRead)}`,
+        e.limitOf(accessRead)
+      )
+    );
+    return setupEntityAccess === null ? { connectedApps } : { connectedApps, setupEntityAccess };
+  }
+
+  /**
+   * The password policy (the profile's ProfilePasswordPolicy over the org's SecuritySettings) and the
+   * profile's login IP ranges, through the Metadata API (listMetadata, readMetadata). Evidence only:
+   * a failure is kept in readErrors and the key left out.
+   */
+  async metadataEvidence(user, gate) {
+    const out = {};
+    const listed = await this.client
+      .listMetadata(['Profile', 'ProfilePasswordPolicy'])
+      .then((rows) => ({ rows }))
+      .catch((error) => {
+        if (!isReadFailure(error) || isAuthFailure(error))
+          throw orgErrorOf(error, this.client, 'listMetadata');
+        return { error: `Metadata API listMetadata: ${error.reason}` };
+      });
+    if (listed.error) {
+      gate.readErrors.passwordPolicy = listed.error;
+      gate.readErrors.loginIpRanges = listed.error;
+      return out;
+    }
+    const profileId = String(user.ProfileId).slice(0, 15);
+    const profile = listed.rows.find((r) => r.type === 'Profile' && String(r.id).slice(0, 15) === profileId);
+    const tried = async (key, what, fn) => {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isReadFailure(error) || isAuthFailure(error)) throw orgErrorOf(error, this.client, what);
+        gate.readErrors[key] = `Metadata API ${what}: ${error.reason}`;
+        return undefined;
+      }
+    };
+    const policy = await tried('passwordPolicy', 'readMetadata', () =>
+      this.passwordPolicy(profile, listed.rows)
+    );
+    if (policy !== undefined) out.passwordPolicy = policy;
+    if (!profile) {
+      gate.readErrors.loginIpRanges = `Metadata API listMetadata: no Profile with the id ${user.ProfileId}`;
+      return out;
+    }
+    const records = await tried('loginIpRanges', 'readMetadata', () =>
+      this.client.readMetadata('Profile', [profile.fullName])
+    );
+    if (records !== undefined) out.loginIpRanges = this.engine.loginIpRangesOf(records[0]);
+    return out;
+  }
+
+  /** The profile's own policy when it has one, else the org's; null when neither says. */
+  async passwordPolicy(profile, listed) {
+    const e = this.engine;
+    const names = listed.filter((r) => r.type === 'ProfilePasswordPolicy').map((r) => r.fullName);
+    if (profile) {
+      for (const chunk of chunks(names.slice(0, 50), 10)) {
+        if (!chunk.length) continue;
+        const records = await this.client.readMetadata('ProfilePasswordPolicy', chunk);
+        const own = records.find((r) => r.profile === profile.fullName);
+        const days = own ? e.passwordDaysOf(own.passwordExpiration) : undefined;
+        if (days !== undefined) return { expiresAfterDays: days, source: 'profile' };
+      }
+    }
+    const [security] = await this.client.readMetadata('SecuritySettings', ['Security']);
+    const days = e.expirationDaysOf(security?.passwordPolicies?.expiration);
+    return days === undefined ? null : { expiresAfterDays: days, source: 'org' };
   }
 
   /** A capped read over id chunks: at most the declared cap in all. */

@@ -81,6 +81,16 @@ const OPTIONAL: Record<string, string> = {
   OauthToken: 'oauthTokens',
   FieldDefinition: 'fieldClassification'
 };
+/**
+ * Reads that only add evidence (snapshot.md 0.3): damaged, the run goes on, readErrors holds the
+ * cause, and no check turns unknown because of them. The Metadata API's SOAP calls share one path.
+ */
+const EVIDENCE: Record<string, string> = {
+  Organization: 'organization',
+  ConnectedApplication: 'connectedApps',
+  SetupEntityAccess: 'setupEntityAccess',
+  'Metadata API': 'passwordPolicy'
+};
 /** The limit the hang cases run with, in seconds. */
 const HANG_TIMEOUT = '1';
 
@@ -166,15 +176,25 @@ async function pool<T, R>(items: T[], width: number, fn: (item: T) => Promise<R>
 }
 
 /** A read, as the proxy saw it: its exact target, the object it reads and the access key if optional. */
-type Read = { target: string; object: string; key: string | null; call: string };
+type Read = { target: string; object: string; key: string | null; call: string; evidence?: boolean };
 
 function readOf(target: string): Read {
   const url = new URL(target.replace(/\?q=.*$/, ''), 'http://x');
   const soql = /\?q=(.*)$/.exec(target)?.[1] ?? null;
   if (soql !== null) {
     const object = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '?';
-    return { target, object, key: OPTIONAL[object] ?? null, call: `query?q=SELECT ... FROM ${object} ...` };
+    const call = `query?q=SELECT ... FROM ${object} ...`;
+    if (EVIDENCE[object]) return { target, object, key: EVIDENCE[object], call, evidence: true };
+    return { target, object, key: OPTIONAL[object] ?? null, call };
   }
+  if (/^\/services\/Soap\/m\//.test(url.pathname))
+    return {
+      target,
+      object: 'Metadata API',
+      key: EVIDENCE['Metadata API'],
+      call: `POST ${url.pathname}`,
+      evidence: true
+    };
   const describe = /\/sobjects\/(\w+)\/describe$/.exec(url.pathname);
   return {
     target,
@@ -246,7 +266,19 @@ describe.each(DAMAGE_KINDS)('every read, damaged: %s', (kind) => {
         say(`the damage was never applied (exit ${outcome.code}: ${outcome.stderr.trim()})`);
         continue;
       }
-      if (read.key) {
+      if (read.evidence && read.key) {
+        if (outcome.code !== 0) {
+          say(`exit ${outcome.code}, not 0: ${outcome.stderr.trim()}`);
+          continue;
+        }
+        const report = JSON.parse(outcome.stdout) as Report;
+        const cause = (outcome.snapshot as Snapshot).readErrors?.[read.key] ?? '';
+        if (!cause.startsWith(`${read.object}`)) say(`readErrors.${read.key} is "${cause}"`);
+        const unknown = report.checks.filter((c) => c.status === 'unknown').map((c) => c.id);
+        if (unknown.length) say(`checks turned unknown: ${unknown.join(', ')}`);
+        if (report.status !== 'ready') say(`status ${report.status}, not ready as in the clean run`);
+        if (outcome.stderr !== '') say(`stderr: ${outcome.stderr}`);
+      } else if (read.key) {
         if (outcome.code !== 0) {
           say(`exit ${outcome.code}, not 0: ${outcome.stderr.trim()}`);
           continue;
@@ -399,10 +431,10 @@ describe('--verbose', () => {
     });
     expect(r.code).toBe(0);
     const lines = r.stderr.split('\n').filter(Boolean);
-    const calls = lines.filter((l) => /^score: (\d{3} )?GET /.test(l));
+    const calls = lines.filter((l) => /^score: (\d{3} )?(GET|POST) /.test(l));
     expect(calls).toHaveLength(r.targets.length);
     for (const l of calls)
-      expect(l).toMatch(/^score: (\d{3} GET \S.* \(\d+ ms\)|200 GET \S.* failed after \d+ ms: .+)$/);
+      expect(l).toMatch(/^score: (\d{3} (GET|POST) \S.* \(\d+ ms\)|200 GET \S.* failed after \d+ ms: .+)$/);
     expect(lines).toContainEqual(
       expect.stringMatching(
         /^score: 200 GET \/services\/data\/v67\.0\/query\?q=SELECT LoginTime.* failed after \d+ ms: the org did not answer within 1 s$/

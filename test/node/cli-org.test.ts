@@ -224,9 +224,33 @@ describe('the REST reader sends only declared reads', () => {
     const org = await fakeOrg('restricted-field-readable', { refuseGroupBy: true });
     const { reader } = await capture(org, fixture('restricted-field-readable').user.Id);
     await reader.candidateSources();
+    // An Act-On app installed for admin-approved users only: the read of who approves it.
+    const approved = fixture('soap-login');
+    const app = {
+      Id: '0H48d0000000ACTAAM',
+      Name: 'Act-On Lightning Support App',
+      OptionsAllowAdminApprovedUsersOnly: true
+    };
+    const profileSet = (approved.permissionSets as { Id: string; IsOwnedByProfile?: boolean }[]).find(
+      (ps) => ps.IsOwnedByProfile
+    ) as { Id: string };
+    const appOrg = await startFakeOrg({
+      snapshot: {
+        ...approved,
+        connectedApps: [app],
+        setupEntityAccess: [
+          { ParentId: profileSet.Id, SetupEntityId: app.Id, SetupEntityType: 'ConnectedApplication' }
+        ]
+      }
+    });
+    orgs.push(appOrg);
+    const appCapture = await capture(appOrg, approved.user.Id);
+    expect(appCapture.snapshot?.setupEntityAccess).toEqual([
+      { ParentId: profileSet.Id, SetupEntityId: app.Id, SetupEntityType: 'ConnectedApplication' }
+    ]);
     const used = new Set<string>();
     const undeclared: string[] = [];
-    for (const r of org.requests.filter((x) => x.soql)) {
+    for (const r of [...org.requests, ...appOrg.requests].filter((x) => x.soql)) {
       const d = declarationOf(r.soql as string);
       if (d) used.add(d.name);
       else undeclared.push(r.soql as string);

@@ -123,7 +123,7 @@ describe('readable report', () => {
     expect(lines.slice(0, 4)).toEqual([
       'Act-On Readiness: acton.integration@acme.example (Act-On Integration)',
       'At risk: Contact access fails (and 1 other problem)',
-      'Score 94/100 · checked 22 Nov 2026 10:00 UTC · 51 pass, 0 warn, 2 fail, 0 unknown, 1 n/a',
+      'Score 94/100 · checked 22 Nov 2026 10:00 UTC · 52 pass, 0 warn, 2 fail, 0 unknown, 2 n/a',
       'Problems, worst first (2):'
     ]);
     expect(lines[4]).toBe(
@@ -391,7 +391,10 @@ describe('exit codes for pipelines, --compare and --markdown', () => {
     expect(r.stdout).toMatch(
       /^Since the previous report \(previous report .+\): score 100 → 49 \(not comparable: the previous report is of an older version\), status At risk → At risk$/m
     );
-    expect(r.stdout).toContain('  No check changed.');
+    // Checks added since version 1 are new, never a regression.
+    expect(r.stdout).toContain(
+      '  Other changes: user.marketing-user (Marketing User) [required]: new → pass; auth.password-expiry (Password not expired) [blocker]: new → n/a\n  No regression.'
+    );
     const json = JSON.parse(
       run(['--snapshot', file('limited-admin-rights'), '--compare', v1, '--json']).stdout
     );

@@ -1019,7 +1019,7 @@ async function readBack(org: FakeOrg, snapshot: Snapshot): Promise<Row> {
   ] = await Promise.all([
     records(
       org,
-      `SELECT Id, Username, Name, IsActive, UserType, ProfileId, Profile.Name, Profile.UserLicense.Name, LastLoginDate FROM User WHERE Id = '${user.Id}' LIMIT 1`
+      `SELECT Id, Username, Name, IsActive, UserType, ProfileId, Profile.Name, Profile.UserLicense.Name, LastLoginDate, LastPasswordChangeDate, UserPermissionsMarketingUser FROM User WHERE Id = '${user.Id}' LIMIT 1`
     ),
     records(
       org,

@@ -41,7 +41,10 @@ const INTERFACE_OBJECTS: Record<string, string> = {
   LoginHistoryRecord: 'LoginHistory',
   OauthTokenRecord: 'OauthToken',
   UserLoginRecord: 'UserLogin',
-  ReadableFieldRecord: 'FieldPermissions'
+  ReadableFieldRecord: 'FieldPermissions',
+  OrganizationRecord: 'Organization',
+  ConnectedAppRecord: 'ConnectedApplication',
+  SetupEntityAccessRecord: 'SetupEntityAccess'
 };
 
 /** Snapshot fields the reader computes instead of selecting, and why. */
@@ -70,7 +73,12 @@ const READER_USES: Record<string, string> = {
   'User.UserType':
     "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet",
   'User.LastLoginDate':
-    "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet"
+    "named by shared/spec/snapshot.md's user record (the snapshot contract), shown by no check yet",
+  'Organization.Id': "named by shared/spec/snapshot.md's organization (the snapshot contract)",
+  'Organization.OrganizationType':
+    "named by shared/spec/snapshot.md's organization (the snapshot contract), shown by no check yet",
+  'SetupEntityAccess.SetupEntityType':
+    "named by shared/spec/snapshot.md's setupEntityAccess (the snapshot contract); the reader filters on the app ids"
 };
 
 interface Query {
@@ -180,6 +188,9 @@ function fieldsReadByCode(): Map<string, Set<string>> {
   if (!reads.has('UserLogin')) reads.set('UserLogin', new Set());
   for (const r of readChecklistRecords().filter((x) => x.Rule__c === 'user-login-flag'))
     reads.get('UserLogin')?.add(String(r.Target__c));
+  // user[d.target] of the user-permission rule: UserPermissionsMarketingUser.
+  for (const r of readChecklistRecords().filter((x) => x.Rule__c === 'user-permission'))
+    reads.get('User')?.add(String(r.Target__c));
   return reads;
 }
 

@@ -46,7 +46,10 @@ const ACCESS_OBJECTS = {
   loginHistory: 'LoginHistory',
   userLogin: 'UserLogin',
   oauthTokens: 'OauthToken',
-  fieldClassification: 'FieldDefinition'
+  fieldClassification: 'FieldDefinition',
+  organization: 'Organization',
+  connectedApps: 'ConnectedApplication',
+  setupEntityAccess: 'SetupEntityAccess'
 };
 
 /** Data objects every org has, whether or not the snapshot describes them. */
@@ -79,6 +82,8 @@ const SYSTEM_OBJECTS = {
       UserType: 'picklist',
       ProfileId: ref('Profile'),
       LastLoginDate: 'datetime',
+      LastPasswordChangeDate: 'datetime',
+      UserPermissionsMarketingUser: 'boolean',
       FederationIdentifier: 'string',
       TimeZoneSidKey: 'picklist',
       LanguageLocaleKey: 'picklist',
@@ -247,11 +252,33 @@ const SYSTEM_OBJECTS = {
     },
     rels: { User: 'UserId' }
   },
+  ConnectedApplication: {
+    keyPrefix: '0H4',
+    fields: {
+      Id: 'id',
+      Name: 'string',
+      OptionsAllowAdminApprovedUsersOnly: 'boolean',
+      StartUrl: 'url',
+      ...CREATED
+    }
+  },
+  SetupEntityAccess: {
+    keyPrefix: '0J0',
+    fields: {
+      Id: 'id',
+      ParentId: ref('PermissionSet'),
+      SetupEntityId: 'id',
+      SetupEntityType: 'picklist',
+      SystemModstamp: 'datetime'
+    },
+    rels: { Parent: 'ParentId' }
+  },
   Organization: {
     keyPrefix: '00D',
     fields: {
       Id: 'id',
       Name: 'string',
+      CreatedDate: 'datetime',
       IsSandbox: 'boolean',
       InstanceName: 'string',
       OrganizationType: 'picklist',
@@ -274,6 +301,8 @@ const SYSTEM_OBJECTS = {
     }
   }
 };
+
+const xmlEscape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const AUDIT_FIELDS = new Set([
   'createddate',
@@ -1172,12 +1201,34 @@ class FakeOrg {
         mapping.addRow({ Id: this.genId('a0M'), Name: name, Field_Api_Name__c: value, IsDeleted: false });
       }
     }
+    // The installed connected apps: the snapshot's, or where it predates that read, one installed app
+    // (open to every user) per app its tokens name, as an org whose users authorized it would have.
+    const apps = this.table('ConnectedApplication');
+    const installed = Array.isArray(snap.connectedApps)
+      ? snap.connectedApps
+      : [...new Set(tokens.map((t) => t && t.AppName).filter(Boolean))].map((Name) => ({
+          Id: this.genId('0H4'),
+          Name,
+          OptionsAllowAdminApprovedUsersOnly: false
+        }));
+    for (const row of installed) {
+      if (isPlainObject(row)) apps.addRow(this.normalize(apps, row));
+    }
+    const grants = this.table('SetupEntityAccess');
+    for (const row of Array.isArray(snap.setupEntityAccess) ? snap.setupEntityAccess : []) {
+      if (isPlainObject(row))
+        grants.addRow(
+          this.normalize(grants, { Id: this.genId('0J0'), SetupEntityType: 'ConnectedApplication', ...row })
+        );
+    }
+    const org = isPlainObject(snap.organization) ? snap.organization : {};
     this.table('Organization').addRow({
       Id: ORG_ID,
       Name: 'Fake Org',
-      IsSandbox: false,
+      CreatedDate: org.CreatedDate ?? '2020-01-15T00:00:00.000Z',
+      IsSandbox: org.IsSandbox ?? false,
       InstanceName: 'FAKE1',
-      OrganizationType: 'Developer Edition',
+      OrganizationType: org.OrganizationType ?? 'Developer Edition',
       NamespacePrefix: null,
       TrialExpirationDate: null,
       LanguageLocaleKey: 'en_US',
@@ -2120,8 +2171,130 @@ class FakeOrg {
     });
   }
 
+  /**
+   * The Metadata API's SOAP endpoint, for the two calls the command line makes (listMetadata,
+   * readMetadata), answered in the documented shapes with the snapshot's data: every profile, the
+   * user's profile's ProfilePasswordPolicy where snapshot.passwordPolicy.source is "profile", the org's
+   * SecuritySettings (passwordPolicies.expiration where the source is "org", none otherwise) and the
+   * profile's loginIpRanges. A bad session or an injected failure is a SOAP fault.
+   */
+  metadataEndpoint(req, res, entry, version) {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const xml = Buffer.concat(chunks).toString('utf8');
+      const tag = (name) =>
+        [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}>([^<]*)</(?:\\w+:)?${name}>`, 'g'))].map((m) => m[1]);
+      const operation = /<(?:\w+:)?(listMetadata|readMetadata)[\s>]/.exec(xml)?.[1] ?? null;
+      const fault = (status, code, message) => {
+        entry.status = status;
+        res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="http://soap.sforce.com/2006/04/metadata"><soapenv:Body><soapenv:Fault><faultcode>sf:${code}</faultcode><faultstring>${code}: ${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`
+        );
+      };
+      entry.soap = operation;
+      if (!this.apiVersions.includes(version)) return fault(500, 'UNKNOWN_EXCEPTION', 'no such API version');
+      if (tag('sessionId')[0] !== this.token)
+        return fault(500, 'INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader');
+      const failure = this.failureFor(`/services/Soap/m/${version} ${operation}`, true);
+      if (failure)
+        return fault(
+          failure.status || 500,
+          failure.errorCode || 'UNKNOWN_EXCEPTION',
+          failure.message || 'Injected failure'
+        );
+      if (!operation) return fault(500, 'INVALID_OPERATION', 'no operation in the request');
+      const body =
+        operation === 'listMetadata'
+          ? this.listMetadata(tag('type'))
+          : this.readMetadata(tag('type')[0], tag('fullNames'));
+      entry.status = 200;
+      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><${operation}Response>${body}</${operation}Response></soapenv:Body></soapenv:Envelope>`
+      );
+    });
+  }
+
+  /** Components of the metadata this fake org has: profiles by name, and the profile password policy. */
+  metadataComponents() {
+    const out = this.table('Profile').rows.map((p) => ({ type: 'Profile', fullName: p.Name, id: p.Id }));
+    const policy = this.snapshot.passwordPolicy;
+    const own = this.table('Profile').rows.find((p) => p.Id === this.snapshot.user?.ProfileId);
+    if (own && isPlainObject(policy) && policy.source === 'profile')
+      out.push({
+        type: 'ProfilePasswordPolicy',
+        fullName: `${own.Name.replace(/\W+/g, '')}_profilePasswordPolicy1700000000000`,
+        id: '0Hx000000000001AAA',
+        profile: own.Name,
+        passwordExpiration: policy.expiresAfterDays === null ? 0 : policy.expiresAfterDays
+      });
+    return out;
+  }
+
+  listMetadata(types) {
+    return this.metadataComponents()
+      .filter((c) => types.includes(c.type))
+      .map(
+        (c) =>
+          `<result><createdById>${this.runningUser.Id}</createdById><fileName>${c.type === 'Profile' ? 'profiles' : 'profilePasswordPolicies'}/${xmlEscape(c.fullName)}</fileName><fullName>${xmlEscape(c.fullName)}</fullName><id>${c.id}</id><type>${c.type}</type></result>`
+      )
+      .join('');
+  }
+
+  readMetadata(type, fullNames) {
+    const records = [];
+    const x = (name, value) => `<${name}>${xmlEscape(String(value))}</${name}>`;
+    for (const name of fullNames) {
+      if (type === 'SecuritySettings' && name === 'Security') {
+        const policy = this.snapshot.passwordPolicy;
+        const days = isPlainObject(policy) && policy.source === 'org' ? policy.expiresAfterDays : undefined;
+        const names = {
+          30: 'ThirtyDays',
+          60: 'SixtyDays',
+          90: 'NinetyDays',
+          180: 'SixMonths',
+          365: 'OneYear'
+        };
+        const expiration = days === null ? 'Never' : names[days];
+        records.push(
+          `<records xsi:type="SecuritySettings">${x('fullName', 'Security')}${expiration ? `<passwordPolicies>${x('expiration', expiration)}</passwordPolicies>` : ''}</records>`
+        );
+        continue;
+      }
+      const component = this.metadataComponents().find((c) => c.type === type && c.fullName === name);
+      if (!component) continue;
+      if (type === 'ProfilePasswordPolicy') {
+        records.push(
+          `<records xsi:type="ProfilePasswordPolicy">${x('fullName', name)}${x('passwordExpiration', component.passwordExpiration)}${x('profile', component.profile)}</records>`
+        );
+      } else if (type === 'Profile') {
+        const ranges =
+          component.id === this.snapshot.user?.ProfileId && Array.isArray(this.snapshot.loginIpRanges)
+            ? this.snapshot.loginIpRanges
+            : [];
+        records.push(
+          `<records xsi:type="Profile">${x('fullName', name)}${ranges
+            .map(
+              (r) =>
+                `<loginIpRanges>${r.description ? x('description', r.description) : ''}${x('endAddress', r.endAddress)}${x('startAddress', r.startAddress)}</loginIpRanges>`
+            )
+            .join('')}</records>`
+        );
+      }
+    }
+    return `<result>${records.join('')}</result>`;
+  }
+
   handle(req, res) {
     const entry = { method: req.method, path: req.url, soql: undefined, status: 0 };
+    const soap = /^\/services\/Soap\/m\/(\d+\.\d+)$/.exec(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (req.method === 'POST' && soap) {
+      this.requests.push(entry);
+      this.metadataEndpoint(req, res, entry, soap[1]);
+      return;
+    }
     if (req.method === 'POST' && new URL(req.url, 'http://127.0.0.1').pathname === '/services/oauth2/token') {
       this.requests.push(entry);
       entry.path = '/services/oauth2/token';

@@ -32,7 +32,8 @@ export const RULES: readonly RuleKind[] = [
   'sensitive-fields',
   'permission-set-assigned',
   'oauth-app',
-  'user-permission'
+  'user-permission',
+  'password-expiry'
 ];
 
 export const SECTION_LABELS: Record<Section, string> = {

@@ -517,6 +517,7 @@ export function evaluateWithPlan(
       status: e.status,
       evidence: e.evidence,
       details: e.details,
+      ...(e.headline && e.status !== 'pass' && e.status !== 'n/a' ? { headline: e.headline } : {}),
       grantedBy: e.grantedBy,
       fix: e.status === 'pass' || e.status === 'n/a' ? null : fix,
       needs: e.status === 'unknown' ? (e.needs ?? null) : null,

@@ -66,6 +66,7 @@ export {
   CANDIDATE_READS,
   INTEGRATION_NAME_PATTERNS,
   LOGIN_HISTORY_RIGHT,
+  METADATA_READS,
   OWN_SET_LABEL_PATTERN,
   PERMISSION_SET_FIELDS,
   READ_LIMITS,
@@ -78,6 +79,14 @@ export {
 } from './reads';
 export type { ReadDeclaration, ReadInputs, ReadLimit, ReadOwner } from './reads';
 export { CANDIDATE_WEIGHTS, rankCandidates } from './candidates';
+export {
+  DEFAULT_PASSWORD_DAYS,
+  expirationDaysOf,
+  loginIpRangesOf,
+  passwordDaysOf,
+  passwordExpiry
+} from './orgRules';
+export type { PasswordExpiry } from './orgRules';
 export type { Candidate, CandidateSources, CandidateUser } from './candidates';
 export { ComparisonError, REPORT_VERSION, asComparableReport, compareReports } from './compare';
 export { SEVERITY_ORDER, STATUS_NAMES, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from './order';
@@ -99,6 +108,11 @@ export type {
   LoginHistoryRecord,
   UserLoginRecord,
   OauthTokenRecord,
+  PasswordPolicy,
+  OrganizationRecord,
+  ConnectedAppRecord,
+  SetupEntityAccessRecord,
+  LoginIpRange,
   AccessFlags,
   Snapshot,
   SourceType,

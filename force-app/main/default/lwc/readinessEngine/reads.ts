@@ -26,6 +26,10 @@ export const READ_LIMITS = Object.freeze({
   /** Newest logins read. */
   LOGIN_HISTORY_LIMIT: 50,
   OAUTH_TOKEN_LIMIT: 200,
+  /** Installed connected apps named like Act-On. */
+  CONNECTED_APP_LIMIT: 20,
+  /** Connected-app grants of the user's profile and sets, for those apps. */
+  APP_ACCESS_LIMIT: 200,
   /** Described fields sent, the checks' own fields first. */
   FIELD_CAP: 2500,
   /** Custom objects related to Lead or Contact looked at. */
@@ -203,7 +207,27 @@ export const ACCESS_RIGHTS: Readonly<Record<string, { anyOf: readonly string[]; 
       anyOf: ['PermissionsCustomizeApplication'],
       label: ADMIN_RIGHTS.PermissionsCustomizeApplication
     },
-    fieldClassification: { anyOf: [], label: ADMIN_RIGHTS.PermissionsViewSetup }
+    fieldClassification: { anyOf: [], label: ADMIN_RIGHTS.PermissionsViewSetup },
+    connectedApps: { anyOf: [], label: ADMIN_RIGHTS.PermissionsViewSetup },
+    setupEntityAccess: { anyOf: [], label: ADMIN_RIGHTS.PermissionsViewSetup }
+  });
+
+/**
+ * The command line's own reads through the Metadata API (0.3): the password policy (the profile's
+ * ProfilePasswordPolicy over the org's SecuritySettings) and the profile's login IP ranges. They
+ * only add evidence or a fallback; tried with whatever rights the user has, the cause quoted when
+ * refused.
+ */
+export const METADATA_READS: Readonly<Record<string, { types: readonly string[]; right: string }>> =
+  Object.freeze({
+    passwordPolicy: {
+      types: ['ProfilePasswordPolicy', 'SecuritySettings'],
+      right: 'Modify Metadata Through Metadata API Functions (or Modify All Data)'
+    },
+    loginIpRanges: {
+      types: ['Profile'],
+      right: 'Modify Metadata Through Metadata API Functions (or Modify All Data)'
+    }
   });
 
 /** Whether rights (the running user's PermissionSet fields that are true) allow the read behind an access flag. */
@@ -241,13 +265,14 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
       'Profile.Name',
       'Profile.UserLicense.Name',
       'LastLoginDate',
+      'LastPasswordChangeDate',
       'UserPermissionsMarketingUser'
     ],
     filters: ['Id'],
     limit: 'one',
     purpose: 'the user scored',
     entryPoints: SNAPSHOT,
-    rowBytes: 400
+    rowBytes: 500
   },
   {
     name: 'assignments',
@@ -407,6 +432,44 @@ export const SNAPSHOT_READS: readonly ReadDeclaration[] = Object.freeze([
     purpose: 'OAuth tokens of apps named like Act-On',
     entryPoints: SNAPSHOT,
     rowBytes: 240
+  },
+  {
+    name: 'organization',
+    owner: 'ReadinessSnapshotReader',
+    object: 'Organization',
+    fields: ['Id', 'CreatedDate', 'IsSandbox', 'OrganizationType'],
+    filters: [],
+    limit: 'one',
+    accessFlag: 'organization',
+    purpose: "when the org was created: which of Salesforce's sign-in defaults apply to it (evidence only)",
+    entryPoints: SNAPSHOT,
+    rowBytes: 160
+  },
+  {
+    name: 'connectedApps',
+    owner: 'ReadinessSnapshotReader',
+    object: 'ConnectedApplication',
+    fields: ['Id', 'Name', 'OptionsAllowAdminApprovedUsersOnly'],
+    filters: ['Name'],
+    orderBy: 'Name',
+    limit: 'CONNECTED_APP_LIMIT',
+    accessFlag: 'connectedApps',
+    purpose: 'whether the Act-On app is installed, and for admin-approved users only (evidence only)',
+    entryPoints: SNAPSHOT,
+    rowBytes: 160
+  },
+  {
+    name: 'setupEntityAccess',
+    owner: 'ReadinessSnapshotReader',
+    object: 'SetupEntityAccess',
+    fields: ['ParentId', 'SetupEntityId', 'SetupEntityType'],
+    filters: ['ParentId', 'SetupEntityId'],
+    limit: 'APP_ACCESS_LIMIT',
+    accessFlag: 'setupEntityAccess',
+    purpose:
+      "whether the user's profile or a set approves an installed admin-approved Act-On app (evidence only; only when there is such an app)",
+    entryPoints: SNAPSHOT,
+    rowBytes: 140
   },
   {
     name: 'fieldMapping',

@@ -18,12 +18,23 @@ import type {
   LoginHistoryRecord,
   ObjectFlag,
   RuleKind,
+  Snapshot,
   UserPermissionChange
 } from './types';
 import { apiVersionOf, describeLogin, isSuccess, loginKind, loginsOf } from './logins';
+import { inRange, rangeText } from './ip';
+import {
+  DAY_MS,
+  enableSoapNote,
+  passwordExpiry,
+  policySource,
+  summer27Note,
+  useAnyApiAuthNote
+} from './orgRules';
 import {
   HIGH_RISK_PERMISSIONS,
   SYSTEM_ADMINISTRATOR_PROFILE,
+  dayText,
   permissionLabel,
   plural,
   setupUrl
@@ -32,6 +43,8 @@ import {
 export interface Evaluation {
   status: CheckStatus;
   evidence: string;
+  /** A few words beside the title where they matter (a date); shown only on a problem. */
+  headline?: string;
   details: string[];
   grantedBy: Grant[];
   fix: CheckFix | null;
@@ -340,14 +353,13 @@ const leastPrivilege: Rule = (_d, access) => {
 
 // ---------------------------------------------------------------- authentication
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The newest API login decides; interactive logins are listed but never decide (blocker). */
 const recentLogins: Rule = (d, access) => {
   const snapshot = access.snapshot;
   const logins = loginsOf(snapshot);
   if (!logins.readable) return unreadableResult(access, 'loginHistory', 'Login history');
-  const details = loginDetails(logins.api, logins.interactive);
+  const ranges = ipRangeView(snapshot, logins.api);
+  const details = [...loginDetails(logins.api, logins.interactive), ...ranges.details];
   if (!logins.all.length)
     return result('n/a', 'No login is recorded for this user: Act-On has not connected as this user yet.');
   if (!logins.api.length) {
@@ -402,8 +414,57 @@ const recentLogins: Rule = (d, access) => {
       }
     );
   }
+  if (ranges.outside.length) {
+    return result(
+      'warn',
+      `Act-On's newest API login succeeded at ${when}, but ${list(ranges.outside)} ${ranges.outside.length === 1 ? 'falls' : 'fall'} outside every login IP range of the profile: Salesforce refuses a login from there with "Restricted IP".`,
+      {
+        details,
+        fix: manualFix("Add Act-On's addresses to the profile's login IP ranges.", {
+          kind: 'setup',
+          summary: "Allow Act-On's IP addresses",
+          steps: [
+            `Add a login IP range that holds ${list(ranges.outside)} to the profile ${snapshot.user.Profile.Name} (Setup > Profiles > Login IP Ranges), using the addresses Act-On publishes for its servers.`
+          ],
+          url: setupUrl.profile(snapshot.user.ProfileId)
+        })
+      }
+    );
+  }
   return result('pass', `Act-On's newest API login succeeded at ${when}.`, { details });
 };
+
+/**
+ * The profile's login IP ranges beside the source IPs of the connector's recent successful logins
+ * (0.3, command line only): which of those IPs fall outside every range. A profile without ranges
+ * restricts nothing; an address or range that is not IPv4 is not judged.
+ */
+function ipRangeView(
+  snapshot: Snapshot,
+  api: LoginHistoryRecord[]
+): { details: string[]; outside: string[] } {
+  const ranges = snapshot.loginIpRanges;
+  const error = snapshot.readErrors?.loginIpRanges;
+  if (!Array.isArray(ranges))
+    return {
+      details: error ? [`The profile's login IP ranges could not be read: ${error}.`] : [],
+      outside: []
+    };
+  if (!ranges.length) return { details: ['The profile sets no login IP ranges.'], outside: [] };
+  const ips = [
+    ...new Set(
+      api
+        .filter(isSuccess)
+        .slice(0, 10)
+        .map((l) => l.SourceIp)
+        .filter((ip): ip is string => !!ip)
+    )
+  ];
+  const outside = ips.filter((ip) => ranges.every((r) => inRange(ip, r) === false));
+  const details = [`Login IP ranges of the profile: ${list(ranges.map(rangeText))}.`];
+  if (ips.length) details.push(`Source IPs of Act-On's recent successful API logins: ${list(ips)}.`);
+  return { details, outside };
+}
 
 function loginDetails(api: LoginHistoryRecord[], interactive: LoginHistoryRecord[]): string[] {
   const details = api
@@ -432,7 +493,10 @@ const loginMethod: Rule = (_d, access) => {
         'unknown',
         `No successful API login among the newest ${plural(logins.all.length, 'login')} read; older logins were not read.`
       );
-    return result('n/a', 'No successful API login is recorded: there is no login method to check yet.');
+    const enable = enableSoapNote(access.snapshot);
+    return result('n/a', 'No successful API login is recorded: there is no login method to check yet.', {
+      details: enable ? [enable] : []
+    });
   }
   const how = describeLogin(newest);
   const kind = loginKind(newest);
@@ -460,7 +524,7 @@ const loginMethod: Rule = (_d, access) => {
     return result(
       'warn',
       `Act-On's newest successful API login, at ${newest.LoginTime}, used SOAP API login() with a username, password and security token (${how}). ${SOAP_RETIREMENT}${retired}`,
-      { fix }
+      { fix, details: [summer27Note(access.capturedAt)] }
     );
   }
   return result(
@@ -484,7 +548,10 @@ const apiAuthPermission: Rule = (d, access) => {
       `This org has no ${label} permission (Salesforce added it in Summer '26, API 67.0), so SOAP login() needs no extra permission here.`
     );
   }
-  const { sources, grantedBy, details } = permissionGrantedEvidence(access, permission);
+  const granted = permissionGrantedEvidence(access, permission);
+  const { sources, grantedBy } = granted;
+  const orgNote = useAnyApiAuthNote(snapshot);
+  const details = orgNote ? [orgNote, ...granted.details] : granted.details;
   if (sources.length)
     return result('pass', `${label} is granted by ${list(sources.map(describeSource))}.`, {
       grantedBy,
@@ -505,12 +572,16 @@ const apiAuthPermission: Rule = (d, access) => {
     );
   if (!newest || loginKind(newest) !== 'soap') {
     if (!newest && logins.truncated)
-      return result('unknown', `No API login among the newest logins read; older logins were not read.`);
+      return result('unknown', `No API login among the newest logins read; older logins were not read.`, {
+        details
+      });
+    const enable = newest ? null : enableSoapNote(snapshot);
     return result(
       'pass',
       newest
         ? `Act-On's newest API login (${describeLogin(newest)}) is not SOAP login(), which is what needs ${label}.`
-        : `No API login is recorded, so Act-On does not log in with SOAP login() yet. If it will (username, password and security token), grant ${label} first.`
+        : `No API login is recorded, so Act-On does not log in with SOAP login() yet. If it will (username, password and security token), grant ${label} first.`,
+      { details: enable ? [...details, enable] : details }
     );
   }
   return result(
@@ -526,6 +597,78 @@ const apiAuthPermission: Rule = (d, access) => {
       )
     }
   );
+};
+
+/**
+ * When the password expires (0.3): fail only when expired under a known policy, warn within the
+ * threshold (30 days); with no known policy never fail, Salesforce's default of 90 days assumed and
+ * said. n/a with Password Never Expires, an OAuth connector, or no LastPasswordChangeDate.
+ */
+const passwordExpiryRule: Rule = (d, access) => {
+  const snapshot = access.snapshot;
+  const user = snapshot.user;
+  const neverExpires = 'PermissionsPasswordNeverExpires';
+  const holders = access.grantsOf(neverExpires);
+  if (holders.length)
+    return result(
+      'n/a',
+      `${permissionLabel(neverExpires)} is granted by ${list(holders.map(describeSource))}: the password does not expire.`
+    );
+  const logins = loginsOf(snapshot);
+  const newest = logins.readable ? logins.api.find(isSuccess) : undefined;
+  if (newest && loginKind(newest) === 'oauth')
+    return result(
+      'n/a',
+      `Act-On signs in with OAuth (${describeLogin(newest)}), not with the user's password.`
+    );
+  const policy = snapshot.passwordPolicy ?? null;
+  const unreadPolicy = snapshot.readErrors?.passwordPolicy;
+  const details = unreadPolicy ? [`The password policy could not be read: ${unreadPolicy}.`] : [];
+  if (!user.LastPasswordChangeDate)
+    return result('n/a', `The snapshot does not say when ${user.Username}'s password was last changed.`, {
+      details
+    });
+  const changed = dayText(user.LastPasswordChangeDate);
+  const expiry = passwordExpiry(user.LastPasswordChangeDate, policy, access.capturedAt);
+  if (!expiry)
+    return result(
+      'pass',
+      `Passwords never expire under ${policySource(policy as NonNullable<typeof policy>)}; the password was last changed on ${changed}.`,
+      { details }
+    );
+  const on = dayText(expiry.expiresOn);
+  const left = expiry.expired
+    ? `expired on ${on}, ${plural(-expiry.daysLeft, 'day')} ago`
+    : `expires on ${on}, in ${plural(expiry.daysLeft, 'day')}`;
+  const basis = policy
+    ? `under ${policySource(policy)} (${plural(expiry.days, 'day')})`
+    : `assuming Salesforce's default of ${plural(expiry.days, 'day')}`;
+  const evidence = `The password, last changed on ${changed}, ${left} ${basis}.`;
+  const fix = manualFix('Reset the password and update Act-On.', {
+    kind: 'instructions',
+    summary: 'Reset the password and update Act-On',
+    steps: [
+      `Reset ${user.Username}'s password (Setup > Users > Reset Password), which also sends a new security token.`,
+      'Enter the new password and security token in Act-On (Settings > Connectors > CRM > Salesforce).',
+      `Grant ${permissionLabel(neverExpires)} (check auth.password-never-expires) so that it does not expire again.`
+    ],
+    url: setupUrl.user(user.Id)
+  });
+  const enter = policy
+    ? []
+    : ["Enter your org's password policy for this user's profile so this check knows when it expires."];
+  const soon = expiry.daysLeft <= (d.threshold ?? 30);
+  const headline = expiry.expired
+    ? `expired ${on}`
+    : `expires ${on} (in ${plural(expiry.daysLeft, 'day')}${expiry.known ? '' : ', assumed policy'})`;
+  if (expiry.expired && expiry.known)
+    return result('fail', `${evidence} Act-On cannot sign in until it is reset.`, { details, fix, headline });
+  if (soon)
+    return result('warn', expiry.known ? evidence : `${evidence} Enter your policy to know for sure.`, {
+      details: [...details, ...enter],
+      fix
+    });
+  return result('pass', evidence, { details: [...details, ...enter] });
 };
 
 function loginAdvice(status: string): string {
@@ -854,8 +997,73 @@ const oauthApp: Rule = (d, access) => {
     return `${t.AppName}: authorized by ${who}${t.LastUsedDate ? `, last used ${t.LastUsedDate}` : ''}${typeof t.UseCount === 'number' ? `, ${plural(t.UseCount, 'use')}` : ''}`;
   });
   const users = new Set(tokens.map((t) => t.UserId ?? t.User?.Username ?? ''));
-  return result('pass', `${tokens[0].AppName} is authorized by ${plural(users.size, 'user')}.`, { details });
+  const authorized = `${tokens[0].AppName} is authorized by ${plural(users.size, 'user')}.`;
+  const installation = appInstallation(access, name);
+  if (installation.installed === false)
+    return result(
+      'warn',
+      `${authorized} It is not installed in this org: since September 2025 Salesforce blocks an uninstalled connected app for every user who had not authorized it before, unless they hold Approve Uninstalled Connected Apps.`,
+      {
+        details: [...installation.details, ...details],
+        fix: manualFix('Install the Act-On app.', {
+          kind: 'setup',
+          summary: 'Install the Act-On connected app',
+          steps: [
+            `Setup > Connected Apps OAuth Usage: find ${tokens[0].AppName} and click Install.`,
+            'Then choose who may use it in its policies (Manage Connected Apps).'
+          ],
+          url: setupUrl.connectedAppsUsage()
+        })
+      }
+    );
+  return result('pass', authorized, { details: [...installation.details, ...details] });
 };
+
+/**
+ * Whether an app named like the target is installed (0.3, connectedApps) and, where only
+ * admin-approved users may use it, whether the user has it through their profile or a permission set
+ * (setupEntityAccess). Null installed: not read (the cause is quoted).
+ */
+function appInstallation(
+  access: AccessModel,
+  name: string
+): { installed: boolean | null; details: string[] } {
+  const snapshot = access.snapshot;
+  const apps = snapshot.connectedApps;
+  if (snapshot.access?.connectedApps === false || !Array.isArray(apps)) {
+    const error = snapshot.readErrors?.connectedApps;
+    return {
+      installed: null,
+      details: error ? [`Whether the app is installed could not be read: ${error}.`] : []
+    };
+  }
+  const installed = apps.filter((a) => normalise(a.Name).includes(name));
+  if (!installed.length) return { installed: false, details: [] };
+  const details: string[] = [];
+  for (const app of installed) {
+    if (!app.OptionsAllowAdminApprovedUsersOnly) {
+      details.push(`${app.Name} is installed; all users may self-authorize.`);
+      continue;
+    }
+    const grants = snapshot.setupEntityAccess;
+    if (!Array.isArray(grants)) {
+      const error = snapshot.readErrors?.setupEntityAccess;
+      details.push(
+        `${app.Name} is installed for admin-approved users only; whether this user is approved could not be read${error ? `: ${error}` : ''}.`
+      );
+      continue;
+    }
+    const through = access.sources.filter((src) =>
+      grants.some((g) => g.SetupEntityId === app.Id && g.ParentId === src.ps.Id)
+    );
+    details.push(
+      through.length
+        ? `${app.Name} is installed for admin-approved users only; this user is approved through ${list(through.map(describeSource))}.`
+        : `${app.Name} is installed for admin-approved users only, and no profile or permission set of this user approves it.`
+    );
+  }
+  return { installed: true, details };
+}
 
 export const RULE_EVALUATORS: Record<RuleKind, Rule> = {
   'user-active': userActive,
@@ -874,5 +1082,6 @@ export const RULE_EVALUATORS: Record<RuleKind, Rule> = {
   'sensitive-fields': sensitiveFields,
   'permission-set-assigned': permissionSetAssigned,
   'oauth-app': oauthApp,
-  'user-permission': userPermissionRule
+  'user-permission': userPermissionRule,
+  'password-expiry': passwordExpiryRule
 };

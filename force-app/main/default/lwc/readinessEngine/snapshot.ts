@@ -12,7 +12,8 @@ export class SnapshotError extends Error {
   }
 }
 
-type Kind = 'string' | 'id' | 'boolean' | 'number' | 'object' | 'array' | 'date' | 'version';
+type Kind =
+  'string' | 'id' | 'boolean' | 'number' | 'object' | 'array' | 'date' | 'version' | 'days' | 'policySource';
 interface Spec {
   [key: string]: { kind: Kind; optional?: boolean; nullable?: boolean; each?: Spec; fields?: Spec };
 }
@@ -45,7 +46,9 @@ const SNAPSHOT: Spec = {
           }
         }
       },
-      LastLoginDate: { kind: 'date', optional: true, nullable: true }
+      LastLoginDate: { kind: 'date', optional: true, nullable: true },
+      LastPasswordChangeDate: { kind: 'date', optional: true, nullable: true },
+      UserPermissionsMarketingUser: { kind: 'boolean', optional: true, nullable: true }
     }
   },
   assignments: {
@@ -139,6 +142,56 @@ const SNAPSHOT: Spec = {
       UseCount: { kind: 'number', optional: true, nullable: true }
     }
   },
+  passwordPolicy: {
+    kind: 'object',
+    optional: true,
+    nullable: true,
+    fields: {
+      expiresAfterDays: { kind: 'days', nullable: true },
+      source: { kind: 'policySource' }
+    }
+  },
+  organization: {
+    kind: 'object',
+    optional: true,
+    nullable: true,
+    fields: {
+      Id: { kind: 'string', optional: true, nullable: true },
+      CreatedDate: { kind: 'date' },
+      IsSandbox: { kind: 'boolean', optional: true, nullable: true },
+      OrganizationType: { kind: 'string', optional: true, nullable: true }
+    }
+  },
+  connectedApps: {
+    kind: 'array',
+    optional: true,
+    nullable: true,
+    each: {
+      Id: { kind: 'id' },
+      Name: { kind: 'string' },
+      OptionsAllowAdminApprovedUsersOnly: { kind: 'boolean', optional: true, nullable: true }
+    }
+  },
+  setupEntityAccess: {
+    kind: 'array',
+    optional: true,
+    nullable: true,
+    each: {
+      ParentId: { kind: 'id' },
+      SetupEntityId: { kind: 'id' },
+      SetupEntityType: { kind: 'string', optional: true, nullable: true }
+    }
+  },
+  loginIpRanges: {
+    kind: 'array',
+    optional: true,
+    nullable: true,
+    each: {
+      startAddress: { kind: 'id' },
+      endAddress: { kind: 'id' },
+      description: { kind: 'string', optional: true, nullable: true }
+    }
+  },
   fieldMapping: { kind: 'object', optional: true, nullable: true },
   readableFields: {
     kind: 'array',
@@ -173,7 +226,9 @@ const ARTICLE: Record<Kind, string> = {
   object: 'an object',
   array: 'an array',
   date: 'an ISO 8601 date-time string',
-  version: 'an API version string such as "58.0"'
+  version: 'an API version string such as "58.0"',
+  days: 'a whole number of days from 1 to 3650',
+  policySource: '"profile", "org" or "admin"'
 };
 
 function matches(kind: Kind, value: unknown): boolean {
@@ -193,6 +248,10 @@ function matches(kind: Kind, value: unknown): boolean {
         (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) ||
         (typeof value === 'number' && Number.isFinite(value))
       );
+    case 'days':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 3650;
+    case 'policySource':
+      return value === 'profile' || value === 'org' || value === 'admin';
     default:
       return typeof value === kind;
   }

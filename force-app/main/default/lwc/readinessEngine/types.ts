@@ -25,7 +25,8 @@ export type RuleKind =
   | 'sensitive-fields'
   | 'permission-set-assigned'
   | 'oauth-app'
-  | 'user-permission';
+  | 'user-permission'
+  | 'password-expiry';
 
 /** One check of the checklist, as the engine reads it (converted from a Readiness_Check__mdt record). */
 export interface CheckDefinition {
@@ -80,6 +81,53 @@ export interface SnapshotUser {
   ProfileId: string;
   Profile: { Name: string; UserLicense?: { Name: string } | null };
   LastLoginDate?: string | null;
+  /** (0.3) When the password was last set: with the policy, when it expires. */
+  LastPasswordChangeDate?: string | null;
+  /** (0.3) The Marketing User checkbox of the user record. */
+  UserPermissionsMarketingUser?: boolean | null;
+  [key: string]: unknown;
+}
+
+/**
+ * (0.3) The password policy that applies to the user: the profile's over the org's (read by the
+ * command line through the Metadata API) or one an admin entered in the console.
+ */
+export interface PasswordPolicy {
+  /** Days a password lasts; null: it never expires. */
+  expiresAfterDays: number | null;
+  source: 'profile' | 'org' | 'admin';
+}
+
+/** (0.3) The org (SELECT Id, CreatedDate, IsSandbox, OrganizationType FROM Organization). */
+export interface OrganizationRecord {
+  Id?: string;
+  CreatedDate: string;
+  IsSandbox?: boolean | null;
+  OrganizationType?: string | null;
+  [key: string]: unknown;
+}
+
+/** (0.3) An installed connected app whose name is like the oauth-app check's target. */
+export interface ConnectedAppRecord {
+  Id: string;
+  Name: string;
+  OptionsAllowAdminApprovedUsersOnly?: boolean | null;
+  [key: string]: unknown;
+}
+
+/** (0.3) A connected app granted through one of the user's profile or permission sets. */
+export interface SetupEntityAccessRecord {
+  ParentId: string;
+  SetupEntityId: string;
+  SetupEntityType?: string | null;
+  [key: string]: unknown;
+}
+
+/** (0.3) A login IP range of the user's profile (Metadata API Profile.loginIpRanges; command line only). */
+export interface LoginIpRange {
+  startAddress: string;
+  endAddress: string;
+  description?: string | null;
   [key: string]: unknown;
 }
 
@@ -202,6 +250,12 @@ export interface Snapshot {
   runningUserId?: string | null;
   loginHistory?: LoginHistoryRecord[];
   oauthTokens?: OauthTokenRecord[];
+  /** (0.3) Adds evidence or a fallback only: a failed read is quoted, never unknown. */
+  passwordPolicy?: PasswordPolicy | null;
+  organization?: OrganizationRecord | null;
+  connectedApps?: ConnectedAppRecord[] | null;
+  setupEntityAccess?: SetupEntityAccessRecord[] | null;
+  loginIpRanges?: LoginIpRange[] | null;
   fieldMapping?: Record<string, string>;
   access?: AccessFlags;
   /**
@@ -429,6 +483,8 @@ export interface CheckResult {
   evidence: string;
   /** Further lines of evidence (one per field, source, login...). */
   details: string[];
+  /** (0.3) A few words the card shows beside the title, where a date matters: "expires 5 Dec 2026 (in 12 days)". */
+  headline?: string;
   grantedBy: Grant[];
   fix: CheckFix | null;
   /** For an unknown check: the right the running user lacks to read what it needs (null otherwise). */

@@ -9,6 +9,7 @@ const SPEC: Record<string, string> = {
   'user.not-locked-out': 'blocker',
   'user.license': 'required',
   'user.marketing-user': 'required',
+  'auth.password-expiry': 'blocker',
   'user.api-only': 'recommended',
   'user.least-privilege': 'required',
   'mfa.api-logins-disabled': 'blocker',

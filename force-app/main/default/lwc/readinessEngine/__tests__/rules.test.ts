@@ -7,8 +7,9 @@ const product = (s: Snapshot) => ps(s, PRODUCT_PERMISSION_SET.name);
 
 describe('a perfect dedicated user', () => {
   const report = score(fixture(PERFECT));
-  it('passes every check that applies; Use Any API Auth does not apply to an OAuth connection', () => {
+  it('passes every check that applies; Use Any API Auth and password expiry do not apply to an OAuth connection', () => {
     expect(report.checks.filter((c) => c.status !== 'pass').map((c) => [c.id, c.status])).toEqual([
+      ['auth.password-expiry', 'n/a'],
       ['auth.use-any-api-auth', 'n/a']
     ]);
     expect(report.checks.every((c) => c.fix === null)).toBe(true);
