@@ -172,3 +172,30 @@ export function loginIpRangesOf(profile: unknown): LoginIpRange[] {
       description: typeof r.description === 'string' ? r.description : null
     }));
 }
+
+/**
+ * The key under which an admin's entry of the password policy is saved with the field mapping
+ * (the same custom setting): a whole number of days, or "never".
+ */
+export const PASSWORD_POLICY_KEY = 'Password.ExpiresAfterDays';
+
+/** What an admin may enter as the policy: "never" or 1 to 3650 days; the reason otherwise. */
+export function passwordPolicyProblem(value: string): string | null {
+  const text = value.trim().toLowerCase();
+  if (text === 'never') return null;
+  return /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 3650
+    ? null
+    : 'Enter the number of days a password lasts (1 to 3650), or "never".';
+}
+
+/**
+ * The policy the check uses: one read from the org (the profile's over the org's), else the one an
+ * admin entered with the field mapping, else none (Salesforce's default is then assumed, and said).
+ */
+export function passwordPolicyOf(snapshot: Snapshot): PasswordPolicy | null {
+  if (snapshot.passwordPolicy) return snapshot.passwordPolicy;
+  const entered = snapshot.fieldMapping?.[PASSWORD_POLICY_KEY];
+  if (typeof entered !== 'string' || passwordPolicyProblem(entered) !== null) return null;
+  const text = entered.trim().toLowerCase();
+  return { expiresAfterDays: text === 'never' ? null : Number(text), source: 'admin' };
+}

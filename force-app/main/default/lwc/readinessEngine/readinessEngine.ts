@@ -84,7 +84,10 @@ export {
   expirationDaysOf,
   loginIpRangesOf,
   passwordDaysOf,
-  passwordExpiry
+  passwordExpiry,
+  passwordPolicyOf,
+  passwordPolicyProblem,
+  PASSWORD_POLICY_KEY
 } from './orgRules';
 export type { PasswordExpiry } from './orgRules';
 export type { Candidate, CandidateSources, CandidateUser } from './candidates';

@@ -27,6 +27,7 @@ import {
   DAY_MS,
   enableSoapNote,
   passwordExpiry,
+  passwordPolicyOf,
   policySource,
   summer27Note,
   useAnyApiAuthNote
@@ -621,7 +622,7 @@ const passwordExpiryRule: Rule = (d, access) => {
       'n/a',
       `Act-On signs in with OAuth (${describeLogin(newest)}), not with the user's password.`
     );
-  const policy = snapshot.passwordPolicy ?? null;
+  const policy = passwordPolicyOf(snapshot);
   const unreadPolicy = snapshot.readErrors?.passwordPolicy;
   const details = unreadPolicy ? [`The password policy could not be read: ${unreadPolicy}.`] : [];
   if (!user.LastPasswordChangeDate)
@@ -659,14 +660,15 @@ const passwordExpiryRule: Rule = (d, access) => {
     : ["Enter your org's password policy for this user's profile so this check knows when it expires."];
   const soon = expiry.daysLeft <= (d.threshold ?? 30);
   const headline = expiry.expired
-    ? `expired ${on}`
+    ? `expired ${on}${expiry.known ? '' : ' (assumed policy)'}`
     : `expires ${on} (in ${plural(expiry.daysLeft, 'day')}${expiry.known ? '' : ', assumed policy'})`;
   if (expiry.expired && expiry.known)
     return result('fail', `${evidence} Act-On cannot sign in until it is reset.`, { details, fix, headline });
   if (soon)
     return result('warn', expiry.known ? evidence : `${evidence} Enter your policy to know for sure.`, {
       details: [...details, ...enter],
-      fix
+      fix,
+      headline
     });
   return result('pass', evidence, { details: [...details, ...enter] });
 };

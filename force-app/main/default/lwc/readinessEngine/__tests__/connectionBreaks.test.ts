@@ -8,6 +8,8 @@ import {
   loginIpRangesOf,
   passwordDaysOf,
   passwordExpiry,
+  passwordPolicyProblem,
+  PASSWORD_POLICY_KEY,
   validateSnapshot,
   SnapshotError
 } from 'c/readinessEngine';
@@ -43,7 +45,9 @@ describe('auth.password-expiry', () => {
     expect(c.status).toBe('warn');
     expect(c.evidence).toMatch(/expires on 5 Dec 2026, in 12 days under the org's password policy/);
     expect(c.headline).toBe('expires 5 Dec 2026 (in 12 days)');
-    expect(check(score(fixture('password-expired')), 'auth.password-expiry').headline).toBe('expired 30 Oct 2026');
+    expect(check(score(fixture('password-expired')), 'auth.password-expiry').headline).toBe(
+      'expired 30 Oct 2026'
+    );
     expect(check(score(fixture('soap-login')), 'auth.password-expiry').headline).toBeUndefined();
   });
 
@@ -78,6 +82,25 @@ describe('auth.password-expiry', () => {
     expect(
       statusOf(soapUser(null, { expiresAfterDays: 30, source: 'profile' }), 'auth.password-expiry')
     ).toBe('n/a');
+  });
+
+  it('uses the policy an admin entered with the field mapping where none was read, the read one first', () => {
+    const s = soapUser('2026-09-01T09:00:00.000Z');
+    s.fieldMapping = { ...s.fieldMapping, [PASSWORD_POLICY_KEY]: '60' };
+    const c = check(score(s), 'auth.password-expiry');
+    expect(c.status).toBe('fail');
+    expect(c.evidence).toMatch(
+      /expired on 31 Oct 2026, .* under the policy an admin entered in this console \(60 days\)/
+    );
+    s.fieldMapping[PASSWORD_POLICY_KEY] = 'never';
+    expect(statusOf(s, 'auth.password-expiry')).toBe('pass');
+    s.fieldMapping[PASSWORD_POLICY_KEY] = 'soon';
+    expect(check(score(s), 'auth.password-expiry').evidence).toMatch(/assuming Salesforce's default/);
+    s.passwordPolicy = { expiresAfterDays: 365, source: 'profile' };
+    s.fieldMapping[PASSWORD_POLICY_KEY] = '30';
+    expect(check(score(s), 'auth.password-expiry').evidence).toMatch(/profile's password policy/);
+    expect(passwordPolicyProblem('0')).toMatch(/1 to 3650/);
+    expect(passwordPolicyProblem(' Never ')).toBeNull();
   });
 
   it('quotes a failed policy read and still judges on the default', () => {
