@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NOTIFY = path.join(ROOT, 'scripts', 'notify.cjs');
@@ -209,5 +210,56 @@ describe('notify', () => {
     expect(b.code).toBe(2);
     expect(b.stderr.trim().split('\n')).toHaveLength(1);
     expect(b.stderr).toMatch(/^notify: --report .* is not a report of the score command/);
+  });
+
+  it('is wired into the monitoring workflow template: its step posts the report of the night', async () => {
+    const workflow = YAML.parse(
+      fs.readFileSync(path.join(ROOT, 'docs', 'monitoring', 'act-on-readiness-monitor.yml'), 'utf8')
+    );
+    const steps = workflow.jobs.score.steps as {
+      id?: string;
+      if?: string;
+      env?: Record<string, string>;
+      run?: string;
+    }[];
+    const step = steps.find((s) => s.run?.includes('scripts/notify.cjs'));
+    expect(step).toBeDefined();
+    expect(step?.if).toBe('always()');
+    expect(step?.env?.ACTON_WEBHOOK_URL).toBe('${{ secrets.ACTON_WEBHOOK_URL }}');
+    expect(steps.findIndex((s) => s === step)).toBeGreaterThan(steps.findIndex((s) => s.id === 'upload'));
+    // Run the step's own script where the score step left its files, with the values Actions would give.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-step-'));
+    fs.symlinkSync(path.join(ROOT, 'scripts'), path.join(work, 'scripts'));
+    fs.mkdirSync(path.join(work, 'reports'));
+    fs.copyFileSync(regressed, path.join(work, 'reports', 'report.json'));
+    fs.writeFileSync(path.join(work, 'reports', 'error.txt'), '');
+    const r = await new Promise<Result>((resolve) =>
+      execFile(
+        'bash',
+        ['-e', '-c', step?.run ?? ''],
+        {
+          cwd: work,
+          env: {
+            ...process.env,
+            ACTON_WEBHOOK_URL: hook,
+            ACTON_WEBHOOK_KIND: 'teams',
+            CODE: '1',
+            RUN_URL: 'https://github.com/acme/watch/actions/runs/42',
+            ARTIFACT_URL: LINK
+          }
+        },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })
+      )
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const card = (
+      hits[0].body as { attachments: { content: { actions: { title: string; url: string }[] } }[] }
+    ).attachments[0].content;
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Report', url: LINK },
+      { type: 'Action.OpenUrl', title: 'Run', url: 'https://github.com/acme/watch/actions/runs/42' }
+    ]);
   });
 });
