@@ -8,6 +8,7 @@
  *   dist/force-app/main/default/customMetadata/...          the shipped checklist records
  *   dist/scripts/score.cjs, dist/scripts/lib/*.cjs          the command line, unchanged
  * Nothing here is written by hand: every file is compiled or copied from the repository.
+ * With --clean (npm's postpack) it only removes dist/ again: the copy lives as long as the pack.
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -19,6 +20,7 @@ const DIST = path.join(PLUGIN, 'dist');
 const started = Date.now();
 
 fs.rmSync(DIST, { recursive: true, force: true });
+if (process.argv.includes('--clean')) process.exit(0);
 
 const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
 const compiled = spawnSync(process.execPath, [tsc, '-p', path.join(__dirname, 'tsconfig.engine.json')], {
