@@ -142,11 +142,20 @@ export class ReadinessCommand extends SfCommand {
 
   /**
    * Errors as sf shows them, on one line without --json (sf's own formatting adds blank lines and
-   * colour): "Error (ReadinessOrgError): ...". With --json, sf's error envelope on stdout.
+   * colour): "Error (ReadinessOrgError): ...". With --json, sf's error envelope on stdout. An error
+   * that is neither the command line's nor oclif's exits 4, as an internal error of the command line.
    */
-  async catch(error) {
+  async catch(thrown) {
+    // oclif's own errors (flag parsing: 2) and ours carry their exit code; anything else is internal.
+    const error =
+      typeof thrown?.oclif?.exit === 'number'
+        ? thrown
+        : exitError(
+            `internal error: ${String(thrown?.message ?? thrown).split('\n')[0]}`,
+            score.EXIT.INTERNAL
+          );
     if (this.jsonEnabled()) return super.catch(error);
-    const code = typeof error?.oclif?.exit === 'number' ? error.oclif.exit : (error?.exitCode ?? 1);
+    const code = error.oclif.exit;
     process.exitCode = code;
     // As sf names it: the error's code, else the exit code.
     const name = typeof error?.code === 'string' || typeof error?.code === 'number' ? error.code : code;

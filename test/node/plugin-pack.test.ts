@@ -154,6 +154,20 @@ describe('the packed plugin', () => {
       walk(installed);
       return [...new Set(found)];
     };
+    // Every package the shrinkwrap names is installed at its version (optional ones may be absent).
+    const shrinkwrap = JSON.parse(fs.readFileSync(path.join(installed, 'npm-shrinkwrap.json'), 'utf8'));
+    const astray = Object.entries(
+      shrinkwrap.packages as Record<string, { version?: string; optional?: boolean }>
+    )
+      .filter(([where]) => where !== '')
+      .filter(([where, pinned]) => {
+        const file = path.join(installed, where, 'package.json');
+        if (!fs.existsSync(file)) return !pinned.optional;
+        return JSON.parse(fs.readFileSync(file, 'utf8')).version !== pinned.version;
+      })
+      .map(([where]) => where);
+    expect(astray).toEqual([]);
+    expect(Object.keys(shrinkwrap.packages).length).toBeGreaterThan(100);
     expect(versions('@salesforce/core')).toEqual(['8.31.3']);
     expect(versions('@jsforce/jsforce-node')).toEqual(['3.10.16']);
     expect(versions('typescript')).toEqual([]);
