@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 
@@ -20,8 +21,8 @@ function scriptsDir() {
   return fs.existsSync(packaged) ? packaged : new URL('../../scripts/', import.meta.url);
 }
 const SCRIPTS = scriptsDir();
-export const score = require(new URL('score.cjs', SCRIPTS).pathname);
-const orgReader = require(new URL('lib/org-reader.cjs', SCRIPTS).pathname);
+export const score = require(fileURLToPath(new URL('score.cjs', SCRIPTS)));
+const orgReader = require(fileURLToPath(new URL('lib/org-reader.cjs', SCRIPTS)));
 
 const NAMES = {
   [score.EXIT.INPUT]: 'ReadinessInputError',
