@@ -118,6 +118,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await org?.close();
+  // The tarball and the installed tree (tens of megabytes) are not kept.
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   // How long the pack and install took, for whoever waits on them.
   console.log(`plugin-pack: ${timings.join(', ')}`);
 });
