@@ -16,6 +16,8 @@ export default [
       'coverage/**',
       'artifacts/**',
       'dist/**',
+      'plugin/dist/**',
+      'plugin/node_modules/**',
       '.sf/**',
       '.sfdx/**',
       'force-app/main/default/lwc/**/*.js',
@@ -50,7 +52,7 @@ export default [
     rules: { '@lwc/lwc/no-async-operation': 'off', '@lwc/lwc/no-inner-html': 'off' }
   },
   {
-    files: ['scripts/**/*.{js,cjs,mjs}', '*.{js,cjs,mjs}', 'types/**/*.js'],
+    files: ['scripts/**/*.{js,cjs,mjs}', '*.{js,cjs,mjs}', 'types/**/*.js', 'plugin/**/*.{js,cjs,mjs}'],
     languageOptions: { ecmaVersion: 'latest', globals: { ...globals.node } },
     rules: {}
   }

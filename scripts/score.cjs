@@ -297,17 +297,24 @@ async function run(argv, io = {}) {
   }
 }
 
-module.exports = { run, parseArgs, EXIT, USAGE };
-
-if (require.main === module) {
-  run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-    // A call given up at its limit (a token refresh that hangs) may still hold a socket: once what
-    // was written has gone out, the command does not wait for it.
-    const leave = () => {
-      if (process.stdout.writableLength || process.stderr.writableLength) setTimeout(leave, 100).unref();
-      else process.exit();
-    };
-    setTimeout(leave, 500).unref();
-  });
+/**
+ * Once what was written has gone out, ends the process. A call given up at its limit (a token refresh
+ * that hangs) may still hold a socket: a command line (this one, the sf plugin's) does not wait for it.
+ */
+function exitWhenFlushed() {
+  const leave = () => {
+    if (process.stdout.writableLength || process.stderr.writableLength) setTimeout(leave, 100).unref();
+    else process.exit();
+  };
+  setTimeout(leave, 500).unref();
 }
+
+/** The command as a process: run(argv) on the process's streams, its exit code as the process's. */
+async function runAsProcess(argv) {
+  process.exitCode = await run(argv);
+  exitWhenFlushed();
+}
+
+module.exports = { run, runAsProcess, exitWhenFlushed, parseArgs, EXIT, USAGE, FAIL_ON };
+
+if (require.main === module) runAsProcess(process.argv.slice(2));

@@ -71,7 +71,7 @@ const STAGES = [
   },
   {
     name: 'jest-node',
-    what: 'CLI, LWC compile, Apex metadata and SOQL contracts, metadata, README',
+    what: 'CLI, sf plugin (packed and installed), notifications, LWC compile, Apex metadata and SOQL contracts, metadata, README',
     cmd: [bin('jest', 'bin/jest.js'), '--selectProjects', 'node'],
     needsBuild: true,
     summary: jestSummary

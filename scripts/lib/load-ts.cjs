@@ -3,10 +3,12 @@
  * Loads the engine's TypeScript sources in Node without a build step: each .ts file is
  * transpiled (types stripped) to CommonJS in memory, and relative imports resolve to the .ts
  * beside it, never to compiled .js build output that could be stale.
+ *
+ * Where there are no sources (the sf plugin's package, plugin/build/prepack.cjs), the engine is the
+ * CommonJS that the pack compiled from them at the same place, and TypeScript is not needed.
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const ts = require('typescript');
 
 const cache = new Map();
 
@@ -23,6 +25,7 @@ function loadTs(file) {
   const cached = cache.get(filename);
   if (cached) return cached.exports;
   const source = fs.readFileSync(filename, 'utf8');
+  const ts = require('typescript');
   const { outputText } = ts.transpileModule(source, {
     fileName: filename,
     compilerOptions: {
@@ -45,9 +48,9 @@ function loadTs(file) {
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGINE = path.join(ROOT, 'force-app/main/default/lwc/readinessEngine/readinessEngine.ts');
 
-/** The engine module, loaded from its TypeScript sources. */
+/** The engine module, loaded from its TypeScript sources (or, in a package without them, compiled). */
 function loadEngine() {
-  return loadTs(ENGINE);
+  return fs.existsSync(ENGINE) ? loadTs(ENGINE) : require(ENGINE.replace(/\.ts$/, '.js'));
 }
 
 module.exports = { loadTs, loadEngine, ROOT };

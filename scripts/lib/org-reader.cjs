@@ -484,6 +484,19 @@ class RestClient {
 
 // ------------------------------------------------------------------ connecting
 
+/** Whether an error of @salesforce/core says the CLI holds no authorization for the org asked for. */
+function isMissingAuthorization(error) {
+  return /NamedOrgNotFound|NoUsernameFound|NoAuthInfoFound|AuthInfoCreationError/.test(error?.name ?? '');
+}
+
+/** The one line for an alias or username the Salesforce CLI holds no authorization for. */
+function noAuthorization(targetOrg, name) {
+  return new OrgError(
+    `no Salesforce CLI authorization for "${targetOrg}": run sf org login web --alias ${targetOrg} (sf org list shows the orgs you are logged in to)`,
+    name
+  );
+}
+
 /**
  * A REST client for an org the Salesforce CLI knows, by alias or username, without a network call
  * (the stored access token; refreshed once on a 401 when a refresh token is stored).
@@ -502,12 +515,7 @@ async function connect(targetOrg, { log = null, timeoutMs } = {}) {
     authInfo = await core.AuthInfo.create({ username });
   } catch (error) {
     const name = error?.name ?? '';
-    if (/NamedOrgNotFound|NoUsernameFound|NoAuthInfoFound|AuthInfoCreationError/.test(name)) {
-      throw new OrgError(
-        `no Salesforce CLI authorization for "${targetOrg}": run sf org login web --alias ${targetOrg} (sf org list shows the orgs you are logged in to)`,
-        name
-      );
-    }
+    if (isMissingAuthorization(error)) throw noAuthorization(targetOrg, name);
     throw new OrgError(
       `cannot read the Salesforce CLI authorization for "${targetOrg}": ${error.message}`,
       name
@@ -1363,6 +1371,8 @@ module.exports = {
   TransportError,
   clean,
   connect,
+  isMissingAuthorization,
+  noAuthorization,
   orgErrorOf,
   soqlString
 };

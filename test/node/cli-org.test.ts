@@ -26,6 +26,14 @@ const { startDamagingProxy } = require('./support/damaging-proxy.cjs') as {
   startDamagingProxy: (upstream: string, rules?: { match: RegExp; kind: string }[]) => Promise<Proxy>;
 };
 const { RestClient, OrgReader, API_VERSION } = require('../../scripts/lib/org-reader.cjs');
+const { sfHome, sfEnv } = require('./support/sf-home.cjs') as {
+  sfHome: (
+    org: { url: string; token: string; runningUser: { Username: string } },
+    token?: string,
+    options?: { url?: string; refreshToken?: string }
+  ) => string;
+  sfEnv: (homeDir: string) => NodeJS.ProcessEnv;
+};
 const { describeSoql } = require('../../scripts/apex/soql.cjs');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- loaded from its TypeScript sources at run time, untyped
 const { loadEngine } = require('../../scripts/lib/load-ts.cjs') as { loadEngine: () => Record<string, any> };
@@ -262,38 +270,7 @@ describe('the REST reader sends only declared reads', () => {
 
 // ------------------------------------------------------------------ the command line
 
-/**
- * A temporary HOME whose Salesforce CLI authorization points at the fake org (or at `url`, a proxy
- * in front of it); with a refresh token the CLI may refresh the access token.
- */
-function home(
-  org: { url: string; token: string; runningUser: { Username: string } },
-  token = org.token,
-  { url = org.url, refreshToken }: { url?: string; refreshToken?: string } = {}
-) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readiness-home-'));
-  const sfdx = path.join(dir, '.sfdx');
-  fs.mkdirSync(sfdx, { recursive: true });
-  const username = org.runningUser.Username;
-  fs.writeFileSync(
-    path.join(sfdx, `${username}.json`),
-    JSON.stringify({
-      username,
-      orgId: '00D000000000001AAA',
-      instanceUrl: url,
-      loginUrl: url,
-      accessToken: token,
-      ...(refreshToken ? { refreshToken, clientId: 'PlatformCLI' } : {}),
-      instanceApiVersion: API_VERSION,
-      instanceApiVersionLastRetrieved: new Date().toLocaleString(),
-      orgEdition: 'Developer Edition',
-      namespacePrefix: null
-    }),
-    { mode: 0o600 }
-  );
-  fs.writeFileSync(path.join(sfdx, 'alias.json'), JSON.stringify({ orgs: { fake: username } }));
-  return dir;
-}
+const home = sfHome;
 
 function run(
   args: string[],
@@ -305,14 +282,7 @@ function run(
       [CLI, ...args],
       {
         cwd: ROOT,
-        env: {
-          ...process.env,
-          HOME: homeDir,
-          SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
-          SF_DISABLE_LOG_FILE: 'true',
-          SF_DISABLE_TELEMETRY: 'true',
-          NO_COLOR: '1'
-        }
+        env: sfEnv(homeDir)
       },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr })

@@ -130,3 +130,33 @@ describe('README', () => {
     expect(README).toMatch(/Setup Home cannot host it/);
   });
 });
+
+describe('README on the sf plugin', () => {
+  const plugin = JSON.parse(fs.readFileSync(path.join(ROOT, 'plugin', 'package.json'), 'utf8'));
+  const tarball = `${plugin.name.replace(/^@/, '').replace('/', '-')}-${plugin.version}.tgz`;
+
+  it('installs it in one command from a file:// URL of the tarball npm pack writes, and says how to allow it', () => {
+    expect(README).toMatch(
+      new RegExp(`^sf plugins install file:///\\S+/${tarball.replace(/\./g, '\\.')}$`, 'm')
+    );
+    expect(README).toContain(`cd plugin && npm pack`);
+    expect(README).toContain('unsignedPluginAllowList.json');
+  });
+
+  it('shows only commands and flags the plugin has', () => {
+    const commands = path.join(ROOT, 'plugin', 'src', 'commands', 'acton', 'readiness');
+    const names = fs.readdirSync(commands).map((f) => f.replace(/\.js$/, ''));
+    const lines = [...README.matchAll(/^sf acton readiness (\S+)(.*)$/gm)];
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const shared = fs.readFileSync(path.join(ROOT, 'plugin', 'src', 'readiness.js'), 'utf8');
+    const unknown = lines.flatMap(([, command, rest]) => {
+      if (!names.includes(command)) return [command];
+      const source = `${fs.readFileSync(path.join(commands, `${command}.js`), 'utf8')}\n${shared}`;
+      return [...rest.replace(/#.*$/, '').matchAll(/--([\w-]+)/g)]
+        .map((m) => m[1])
+        .filter((flag) => flag !== 'json' && !new RegExp(`['\\s]${flag}['"]?:`).test(source))
+        .map((flag) => `${command} --${flag}`);
+    });
+    expect(unknown).toEqual([]);
+  });
+});
