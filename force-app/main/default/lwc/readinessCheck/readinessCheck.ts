@@ -38,6 +38,8 @@ export default class ReadinessCheck extends LightningElement {
   /** Why fixes are off for this user (not the saved integration user, the running user...), or ''. */
   @api fixBlocked = '';
   @api runningUserId: string | null = null;
+  /** "Explained by root cause 1 above: ..." when a root cause explains this problem, or ''. */
+  @api causeText = '';
 
   labels = LABELS;
   expanded = false;

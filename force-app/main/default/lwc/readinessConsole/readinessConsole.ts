@@ -141,23 +141,34 @@ export default class ReadinessConsole extends LightningElement {
   }
 
   get incomplete(): { key: string; text: string }[] {
-    return (this.report ? incompleteLines(this.report) : []).map((text, i) => ({ key: `i${i}`, text }));
+    return (this.report ? incompleteLines(this.report, { causesShown: true }) : []).map((text, i) => ({
+      key: `i${i}`,
+      text
+    }));
   }
 
   get isIncomplete(): boolean {
     return this.incomplete.length > 0;
   }
 
+  /** Checks Fix all settles: those whose every change is ticked by default (the plan's checkIds). */
   get fixableCount(): number {
-    return this.plan?.selected.length ?? 0;
+    return this.plan?.checkIds.length ?? 0;
   }
 
   get fixAllDisabled(): boolean {
-    return !this.canFix || this.fixableCount === 0 || !!this.fixBlocked;
+    return !this.canFix || !this.plan?.selected.length || !!this.fixBlocked;
   }
 
+  /** "Fix all (12 checks)": counts checks, as the rows do, not the changes behind them. */
   get fixAllLabel(): string {
-    return this.fixableCount ? fill(LABELS.fixAllCount, this.fixableCount) : LABELS.fixAllNone;
+    if (!this.plan?.selected.length) return LABELS.fixAllNone;
+    return this.fixableCount === 1 ? LABELS.fixAllOne : fill(LABELS.fixAllCount, this.fixableCount);
+  }
+
+  /** Nothing to fix: on a phone the greyed-out button gives way to the problems. */
+  get toolbarClass(): string {
+    return `toolbar slds-m-vertical_small${this.plan?.selected.length ? '' : ' toolbar_idle'}`;
   }
 
   get currentUserId(): string | null {
@@ -213,6 +224,7 @@ export default class ReadinessConsole extends LightningElement {
       id: `tab-${t.value}`,
       panelId: `panel-${t.value}`,
       selected: String(t.value === this.activeTab),
+      isSelected: t.value === this.activeTab,
       tabIndex: t.value === this.activeTab ? '0' : '-1',
       itemClass: `slds-tabs_default__item${t.value === this.activeTab ? ' slds-is-active' : ''}`
     }));
@@ -289,6 +301,12 @@ export default class ReadinessConsole extends LightningElement {
     this.activeTab = (event.currentTarget as HTMLElement).dataset.tab ?? 'checks';
   }
 
+  /** On a phone the tabs are a select (they would wrap over two lines). */
+  handleTabSelect(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (TABS.some((t) => t.value === value)) this.activeTab = value;
+  }
+
   /** Arrow keys move between tabs (the ARIA tabs pattern). */
   handleTabKey(event: KeyboardEvent): void {
     const order = TABS.map((t) => t.value);
@@ -308,6 +326,11 @@ export default class ReadinessConsole extends LightningElement {
 
   handleFixCheck(event: CustomEvent<{ checkId: string }>): void {
     if (this.report) this.openFix(planFor(this.report, [event.detail.checkId]));
+  }
+
+  /** A root cause's one action: a fix of every check it explains. */
+  handleFixMany(event: CustomEvent<{ checkIds: string[] }>): void {
+    if (this.report) this.openFix(planFor(this.report, event.detail.checkIds));
   }
 
   handleFixAll(): void {

@@ -9,6 +9,14 @@ import CARD_NO_USER from '@salesforce/label/c.Readiness_Card_No_User';
 import CARD_OPEN from '@salesforce/label/c.Readiness_Card_Open';
 import CARD_TITLE from '@salesforce/label/c.Readiness_Card_Title';
 import CARD_TOP_PROBLEMS from '@salesforce/label/c.Readiness_Card_Top_Problems';
+import CAUSE_ACTION from '@salesforce/label/c.Readiness_Cause_Action';
+import CAUSE_EXPLAINS_MANY from '@salesforce/label/c.Readiness_Cause_Explains_Many';
+import CAUSE_EXPLAINS_ONE from '@salesforce/label/c.Readiness_Cause_Explains_One';
+import CAUSE_FIX from '@salesforce/label/c.Readiness_Cause_Fix';
+import CAUSE_HEADING from '@salesforce/label/c.Readiness_Cause_Heading';
+import CAUSE_HIDE from '@salesforce/label/c.Readiness_Cause_Hide';
+import CAUSE_SHOW from '@salesforce/label/c.Readiness_Cause_Show';
+import CAUSED_BY from '@salesforce/label/c.Readiness_Caused_By';
 import CHANGE_USER from '@salesforce/label/c.Readiness_Change_User';
 import CHECKED_AT from '@salesforce/label/c.Readiness_Checked_At';
 import CHG_ALSO_REMOVES from '@salesforce/label/c.Readiness_Chg_Also_Removes';
@@ -35,9 +43,11 @@ import DETAILS from '@salesforce/label/c.Readiness_Details';
 import ERROR_TITLE from '@salesforce/label/c.Readiness_Error_Title';
 import EVIDENCE from '@salesforce/label/c.Readiness_Evidence';
 import EXPORT_CSV from '@salesforce/label/c.Readiness_Export_Csv';
+import EXPORT_TITLE from '@salesforce/label/c.Readiness_Export_Title';
 import FIX from '@salesforce/label/c.Readiness_Fix';
 import FIX_ALL_COUNT from '@salesforce/label/c.Readiness_Fix_All_Count';
 import FIX_ALL_NONE from '@salesforce/label/c.Readiness_Fix_All_None';
+import FIX_ALL_ONE from '@salesforce/label/c.Readiness_Fix_All_One';
 import FIX_CHECK_ARIA from '@salesforce/label/c.Readiness_Fix_Check_Aria';
 import FIX_DISABLED_BODY from '@salesforce/label/c.Readiness_Fix_Disabled_Body';
 import FIX_DISABLED_TITLE from '@salesforce/label/c.Readiness_Fix_Disabled_Title';
@@ -56,6 +66,7 @@ import INCOMPLETE_ONE from '@salesforce/label/c.Readiness_Incomplete_One';
 import INCOMPLETE_RIGHTS from '@salesforce/label/c.Readiness_Incomplete_Rights';
 import INCOMPLETE_TITLE from '@salesforce/label/c.Readiness_Incomplete_Title';
 import INCOMPLETE_UNMAPPED from '@salesforce/label/c.Readiness_Incomplete_Unmapped';
+import INCOMPLETE_UNMAPPED_ONE from '@salesforce/label/c.Readiness_Incomplete_Unmapped_One';
 import LOADING from '@salesforce/label/c.Readiness_Loading';
 import LOG_CANNOT_UNDO from '@salesforce/label/c.Readiness_Log_Cannot_Undo';
 import LOG_EMPTY from '@salesforce/label/c.Readiness_Log_Empty';
@@ -150,12 +161,17 @@ import PICKER_TITLE from '@salesforce/label/c.Readiness_Picker_Title';
 import PICKER_USE from '@salesforce/label/c.Readiness_Picker_Use';
 import PICKER_USE_SELECTED from '@salesforce/label/c.Readiness_Picker_Use_Selected';
 import PROBLEMS_IN_SECTION from '@salesforce/label/c.Readiness_Problems_In_Section';
+import PROBLEMS_IN_SECTION_ONE from '@salesforce/label/c.Readiness_Problems_In_Section_One';
 import PROFILE_LICENSE from '@salesforce/label/c.Readiness_Profile_License';
 import REFRESH from '@salesforce/label/c.Readiness_Refresh';
 import REQUIREMENT from '@salesforce/label/c.Readiness_Requirement';
 import RETRY from '@salesforce/label/c.Readiness_Retry';
+import ROOT_CAUSES_HELP from '@salesforce/label/c.Readiness_Root_Causes_Help';
+import ROOT_CAUSES_TITLE from '@salesforce/label/c.Readiness_Root_Causes_Title';
 import SAVE from '@salesforce/label/c.Readiness_Save';
 import SCORE_OF from '@salesforce/label/c.Readiness_Score_Of';
+import SCORE_RANGE_OF from '@salesforce/label/c.Readiness_Score_Range_Of';
+import SCORE_RANGE_TEXT from '@salesforce/label/c.Readiness_Score_Range_Text';
 import SEV_BLOCKER from '@salesforce/label/c.Readiness_Sev_Blocker';
 import SEV_INFO from '@salesforce/label/c.Readiness_Sev_Info';
 import SEV_RECOMMENDED from '@salesforce/label/c.Readiness_Sev_Recommended';
@@ -180,6 +196,7 @@ import TAB_CHECKS from '@salesforce/label/c.Readiness_Tab_Checks';
 import TAB_FIX_LOG from '@salesforce/label/c.Readiness_Tab_Fix_Log';
 import TAB_LOGINS from '@salesforce/label/c.Readiness_Tab_Logins';
 import TAB_MAPPING from '@salesforce/label/c.Readiness_Tab_Mapping';
+import TAB_SELECT from '@salesforce/label/c.Readiness_Tab_Select';
 import THIS_USER from '@salesforce/label/c.Readiness_This_User';
 import UNKNOWN_COUNT from '@salesforce/label/c.Readiness_Unknown_Count';
 import UNKNOWN_ERROR from '@salesforce/label/c.Readiness_Unknown_Error';
@@ -212,6 +229,14 @@ export const LABELS = {
   cardOpen: CARD_OPEN,
   cardTitle: CARD_TITLE,
   cardTopProblems: CARD_TOP_PROBLEMS,
+  causeAction: CAUSE_ACTION,
+  causedBy: CAUSED_BY,
+  causeExplainsMany: CAUSE_EXPLAINS_MANY,
+  causeExplainsOne: CAUSE_EXPLAINS_ONE,
+  causeFix: CAUSE_FIX,
+  causeHeading: CAUSE_HEADING,
+  causeHide: CAUSE_HIDE,
+  causeShow: CAUSE_SHOW,
   changeUser: CHANGE_USER,
   checkedAt: CHECKED_AT,
   chgAlsoRemoves: CHG_ALSO_REMOVES,
@@ -238,9 +263,11 @@ export const LABELS = {
   errorTitle: ERROR_TITLE,
   evidence: EVIDENCE,
   exportCsv: EXPORT_CSV,
+  exportTitle: EXPORT_TITLE,
   fix: FIX,
   fixAllCount: FIX_ALL_COUNT,
   fixAllNone: FIX_ALL_NONE,
+  fixAllOne: FIX_ALL_ONE,
   fixCheckAria: FIX_CHECK_ARIA,
   fixDisabledBody: FIX_DISABLED_BODY,
   fixDisabledTitle: FIX_DISABLED_TITLE,
@@ -259,6 +286,7 @@ export const LABELS = {
   incompleteRights: INCOMPLETE_RIGHTS,
   incompleteTitle: INCOMPLETE_TITLE,
   incompleteUnmapped: INCOMPLETE_UNMAPPED,
+  incompleteUnmappedOne: INCOMPLETE_UNMAPPED_ONE,
   loading: LOADING,
   logCannotUndo: LOG_CANNOT_UNDO,
   logEmpty: LOG_EMPTY,
@@ -353,12 +381,17 @@ export const LABELS = {
   pickerUse: PICKER_USE,
   pickerUseSelected: PICKER_USE_SELECTED,
   problemsInSection: PROBLEMS_IN_SECTION,
+  problemsInSectionOne: PROBLEMS_IN_SECTION_ONE,
   profileLicense: PROFILE_LICENSE,
   refresh: REFRESH,
   requirement: REQUIREMENT,
   retry: RETRY,
+  rootCausesHelp: ROOT_CAUSES_HELP,
+  rootCausesTitle: ROOT_CAUSES_TITLE,
   save: SAVE,
   scoreOf: SCORE_OF,
+  scoreRangeOf: SCORE_RANGE_OF,
+  scoreRangeText: SCORE_RANGE_TEXT,
   sevBlocker: SEV_BLOCKER,
   sevInfo: SEV_INFO,
   sevRecommended: SEV_RECOMMENDED,
@@ -383,6 +416,7 @@ export const LABELS = {
   tabFixLog: TAB_FIX_LOG,
   tabLogins: TAB_LOGINS,
   tabMapping: TAB_MAPPING,
+  tabSelect: TAB_SELECT,
   thisUser: THIS_USER,
   unknownCount: UNKNOWN_COUNT,
   unknownError: UNKNOWN_ERROR,

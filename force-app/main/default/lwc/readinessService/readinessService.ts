@@ -213,6 +213,16 @@ export function planFor(report: Report, checkIds?: string[]): FixPlan {
 
 // The order of problems is the engine's: every view shows them alike.
 export { SEVERITY_ORDER, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from 'c/readinessEngine';
+// How a score and a status read (a range while checks are unread), and the field-mapping rule.
+export {
+  HARD_BOUNCE_DEFAULTS,
+  HARD_BOUNCE_TEXT_LENGTH,
+  fieldInUse,
+  mappingProblem,
+  scoreRangeText,
+  statusReasonDetail
+} from 'c/readinessEngine';
+export type { FieldInUse, MappingCandidate } from 'c/readinessEngine';
 // Selection rules of the fix preview and the candidate ranking: the engine's, through the service.
 export {
   dependencyRefusal,
@@ -276,12 +286,19 @@ export function overallTheme(
  * What an incomplete verdict lacks, in the UI's labels: how many checks could not be read, the
  * rights that would complete them, the fields waiting for a mapping. Empty for a complete verdict.
  */
-export function incompleteLines(report: Pick<Report, 'completeness'>): string[] {
+export function incompleteLines(
+  report: Pick<Report, 'completeness'> & Partial<Pick<Report, 'rootCauses'>>,
+  { causesShown = false }: { causesShown?: boolean } = {}
+): string[] {
   const c = report.completeness;
   if (c.complete) return [];
   const lines = [c.unknown === 1 ? LABELS.incompleteOne : fill(LABELS.incompleteMany, c.unknown)];
-  if (c.rights.length) lines.push(fill(LABELS.incompleteRights, c.rights.join(', ')));
-  if (c.unmapped) lines.push(fill(LABELS.incompleteUnmapped, c.unmapped));
+  // Where the root causes are shown and each missing right is one of them, with its action: said once.
+  const causes = new Set((report.rootCauses ?? []).map((r) => r.id));
+  const rightsAsCauses = causesShown && c.rights.every((r) => causes.has(`right:${r}`));
+  if (c.rights.length && !rightsAsCauses) lines.push(fill(LABELS.incompleteRights, c.rights.join(', ')));
+  if (c.unmapped)
+    lines.push(c.unmapped === 1 ? LABELS.incompleteUnmappedOne : fill(LABELS.incompleteUnmapped, c.unmapped));
   return lines;
 }
 
@@ -348,16 +365,49 @@ export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] 
   }).filter((g) => g.checks.length > 0);
 }
 
+export interface CauseView {
+  id: string;
+  kind: string;
+  /** 1-based: rows name the cause by its number ("Explained by root cause 1 above"). */
+  number: number;
+  label: string;
+  action: string;
+  checks: CheckResult[];
+  /** Whether a Fix of its checks has automatic changes (the cause's one action can be applied). */
+  fixable: boolean;
+  /** The worst status among the checks it explains: the cause's colour. */
+  status: CheckStatus;
+}
+
+/** The report's root causes with their checks, in the engine's order (worst first). */
+export function causesOf(report: Report): CauseView[] {
+  const byId = new Map(report.checks.map((c) => [c.id, c]));
+  return (report.rootCauses ?? []).map((cause, i) => {
+    const checks = cause.checkIds.map((id) => byId.get(id)).filter((c): c is CheckResult => !!c);
+    return {
+      id: cause.id,
+      kind: cause.kind,
+      number: i + 1,
+      label: cause.label,
+      action: cause.action,
+      checks,
+      fixable: checks.some((c) => !!c.fix?.fixable && c.fix.changes.length > 0),
+      status: checks.length ? [...checks].sort(compareChecks)[0].status : 'unknown'
+    };
+  });
+}
+
 /** The card's short list: the worst problems first (the engine's order). */
 export function topProblems(report: Report, count = 3): CheckResult[] {
   return problemsFirst(report).problems.slice(0, count);
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** A date-time in the user's locale; with seconds where a time must visibly move (Checked). */
+export function formatDateTime(iso: string | null | undefined, seconds = false): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }
 
 // ---------------------------------------------------------------- fix changes, in words

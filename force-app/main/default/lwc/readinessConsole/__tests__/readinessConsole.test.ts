@@ -153,9 +153,14 @@ describe('c-readiness-console', () => {
     const element = await mount(data(limited));
     const banner = deep(element, '[data-id="incomplete"]');
     expect(banner.textContent).toContain('6 checks could not be read, so this verdict is incomplete.');
-    expect(banner.textContent).toContain(
-      'Granting the running user Manage Users, View Setup and Configuration, Customize Application would complete it.'
-    );
+    // Each missing right is a root cause above the checks, with its action: the banner does not repeat it.
+    expect(banner.textContent).not.toContain('Granting the running user');
+    const causes = deepAll(element, '[data-kind="missing-right"]').map((c) => c.dataset.causeId);
+    expect(causes).toEqual([
+      'right:Manage Users',
+      'right:View Setup and Configuration',
+      'right:Customize Application'
+    ]);
     const badge = deep(element, '[data-status]');
     expect(badge.textContent).toBe('At risk');
     expect(badge.className).not.toContain('slds-theme_success');
