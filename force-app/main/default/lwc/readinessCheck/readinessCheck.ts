@@ -171,6 +171,20 @@ export default class ReadinessCheck extends LightningElement {
     return this.warnings.length > 0;
   }
 
+  /** Focus on the row's action (Fix, Map this field, the Setup link), or on Details when it has none. */
+  @api
+  focusAction(): boolean {
+    const selectors = ['[data-id="fix"]', '[data-id="map"]', '[data-id="action-link"]', '[data-id="toggle"]'];
+    for (const selector of selectors) {
+      const el = this.template?.querySelector(selector) as (HTMLElement & { disabled?: boolean }) | null;
+      if (el && !el.disabled) {
+        el.focus();
+        return true;
+      }
+    }
+    return false;
+  }
+
   handleToggle(): void {
     this.expanded = !this.expanded;
   }

@@ -154,6 +154,32 @@ export default class ReadinessCheckList extends LightningElement {
     }));
   }
 
+  /** Focus on a check's action (or its Details): where a fix preview opened from a row returns. */
+  @api
+  focusCheck(checkId: string): boolean {
+    const rows = Array.from(
+      this.template?.querySelectorAll('c-readiness-check') ?? []
+    ) as unknown as (HTMLElement & {
+      focusAction(): boolean;
+    })[];
+    const row = rows.find((r) => r.dataset.rowId === checkId);
+    return row ? row.focusAction() : false;
+  }
+
+  /** Focus on a root cause's Fix button, or its toggle once nothing is left to fix. */
+  @api
+  focusCause(causeId: string): boolean {
+    const box = Array.from(this.template?.querySelectorAll('article[data-cause-id]') ?? []).find(
+      (b) => (b as HTMLElement).dataset.causeId === causeId
+    );
+    if (!box) return false;
+    const fix = box.querySelector('[data-id="fix-cause"]') as (HTMLElement & { disabled?: boolean }) | null;
+    const target =
+      fix && !fix.disabled ? fix : (box.querySelector('[data-id="cause-toggle"]') as HTMLElement);
+    target.focus();
+    return true;
+  }
+
   handleToggleCause(event: Event): void {
     const id = (event.currentTarget as HTMLElement).dataset.causeId as string;
     this.openCauses = this.openCauses.includes(id)
@@ -166,7 +192,9 @@ export default class ReadinessCheckList extends LightningElement {
     const id = (event.currentTarget as HTMLElement).dataset.causeId as string;
     const cause = this.causes.find((c) => c.id === id);
     if (!cause) return;
-    this.dispatchEvent(new CustomEvent('fixmany', { detail: { checkIds: cause.checks.map((c) => c.id) } }));
+    this.dispatchEvent(
+      new CustomEvent('fixmany', { detail: { checkIds: cause.checks.map((c) => c.id), causeId: id } })
+    );
   }
 
   handleProblemsView(): void {

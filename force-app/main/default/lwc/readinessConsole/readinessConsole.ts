@@ -22,6 +22,14 @@ import {
   type ReadinessData
 } from 'c/readinessService';
 
+/** Focuses an element (a lightning-button focuses its button) unless it is greyed out. */
+function focusIfEnabled(element: Element | null): boolean {
+  const target = element as (HTMLElement & { disabled?: boolean }) | null;
+  if (!target || target.disabled) return false;
+  target.focus();
+  return true;
+}
+
 type ModalOpener = { open(props: Record<string, unknown>): Promise<FixModalResult | undefined> };
 
 const TABS = [
@@ -325,16 +333,49 @@ export default class ReadinessConsole extends LightningElement {
   }
 
   handleFixCheck(event: CustomEvent<{ checkId: string }>): void {
-    if (this.report) this.openFix(planFor(this.report, [event.detail.checkId]));
+    const { checkId } = event.detail;
+    this.returnFocus = () => this.checkList?.focusCheck(checkId) ?? false;
+    if (this.report) this.openFix(planFor(this.report, [checkId]));
   }
 
   /** A root cause's one action: a fix of every check it explains. */
-  handleFixMany(event: CustomEvent<{ checkIds: string[] }>): void {
+  handleFixMany(event: CustomEvent<{ checkIds: string[]; causeId?: string }>): void {
+    const { causeId } = event.detail;
+    this.returnFocus = () => (causeId ? (this.checkList?.focusCause(causeId) ?? false) : false);
     if (this.report) this.openFix(planFor(this.report, event.detail.checkIds));
   }
 
   handleFixAll(): void {
+    this.returnFocus = () => focusIfEnabled(this.template?.querySelector('[data-id="fix-all"]') ?? null);
     if (this.plan) this.openFix(this.plan);
+  }
+
+  /** Puts focus back where the modal was opened from (Close, Cancel, Escape). */
+  private returnFocus: (() => boolean) | null = null;
+
+  private get checkList(): { focusCheck(id: string): boolean; focusCause(id: string): boolean } | null {
+    return this.template?.querySelector('c-readiness-check-list') as unknown as {
+      focusCheck(id: string): boolean;
+      focusCause(id: string): boolean;
+    } | null;
+  }
+
+  /**
+   * After the modal closes and the page shows the new report: focus on the button that opened it;
+   * when that button is gone or greyed out (nothing left to fix, an undone fix), on the notice
+   * that says what happened, so focus never drops to the page body.
+   */
+  private restoreFocus(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // After the rescored report and its rows render (LWC renders in a microtask).
+    Promise.resolve()
+      .then(() => undefined)
+      .then(() => {
+        if (back?.()) return;
+        const notice = this.template?.querySelector('[data-id="notice-text"]') as HTMLElement | null;
+        notice?.focus();
+      });
   }
 
   async openFix(plan: FixPlan | UndoPlan): Promise<void> {
@@ -358,13 +399,29 @@ export default class ReadinessConsole extends LightningElement {
         undo ? LABELS.logUndone : n === 1 ? LABELS.noticeAppliedOne : fill(LABELS.noticeAppliedMany, n)
       );
       this.noticeOpensLog = !undo;
-      if (result.openLog) this.activeTab = 'log';
+      if (result.openLog) {
+        this.activeTab = 'log';
+        this.returnFocus = () => {
+          const log = this.template?.querySelector('c-readiness-fix-log') as unknown as {
+            focusEntry(id: string | null): boolean;
+          } | null;
+          return log?.focusEntry(null) ?? false;
+        };
+      }
     }
+    this.restoreFocus();
   }
 
   /** Undo opens in the fix preview: the engine's inverse of the logged fix against the org now. */
   handleUndo(event: CustomEvent<{ logId: string; operations: unknown[] }>): void {
-    if (this.snapshot) this.openFix(planUndo(event.detail.operations, this.snapshot, event.detail.logId));
+    const { logId } = event.detail;
+    this.returnFocus = () => {
+      const log = this.template?.querySelector('c-readiness-fix-log') as unknown as {
+        focusEntry(id: string | null): boolean;
+      } | null;
+      return log?.focusEntry(logId) ?? false;
+    };
+    if (this.snapshot) this.openFix(planUndo(event.detail.operations, this.snapshot, logId));
   }
 
   handleOpenLog(): void {

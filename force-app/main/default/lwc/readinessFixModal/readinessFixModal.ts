@@ -258,15 +258,28 @@ export default class ReadinessFixModal extends LightningModal {
       this.result = await applyFix(this.userId, this.chosen, this.undoes);
       this.newScore = this.scoreOf(this.result);
       this.step = 'done';
+      this.focusResult = true;
     } catch (error) {
       this.errorMessage = reduceError(error);
       this.refusal = dependencyRefusal(this.errorMessage, [
         ...new Set((this.snapshot?.fields ?? []).map((f) => f.object))
       ]);
       this.step = 'error';
+      this.focusResult = true;
     } finally {
       this.disableClose = false;
     }
+  }
+
+  /** Set when the result (or the failure) is shown: focus goes to its heading, inside the modal. */
+  private focusResult = false;
+
+  override renderedCallback(): void {
+    if (!this.focusResult) return;
+    const heading = this.template?.querySelector('[data-id="result-heading"]') as HTMLElement | null;
+    if (!heading) return;
+    this.focusResult = false;
+    heading.focus();
   }
 
   handleCancel(): void {

@@ -131,7 +131,10 @@ describe('c-readiness-check-list', () => {
     element.addEventListener('fixmany', handler);
     $(element, '[data-id="fix-cause"]').click();
     await flush();
-    expect(handler.mock.calls[0][0].detail).toEqual({ checkIds: report.rootCauses[0].checkIds });
+    expect(handler.mock.calls[0][0].detail).toEqual({
+      checkIds: report.rootCauses[0].checkIds,
+      causeId: report.rootCauses[0].id
+    });
   });
 
   it('shows no root cause section when the report names none', () => {

@@ -266,6 +266,47 @@ describe('c-readiness-console', () => {
     expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('log');
   });
 
+  /** The element focused now, through the shadow roots. */
+  function focused(): Element | null {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  it('returns focus to the Fix button of the row that opened the modal when it closes', async () => {
+    openMock.mockResolvedValue({ status: 'cancelled' });
+    const element = await mount(data(fixable));
+    const contact = deep(element, '[data-check-id="object.Contact"]');
+    const fix = deepAll(contact, '[data-id="fix"]')[0] as HTMLElement;
+    // lightning-button is a stand-in in Jest: its focus() is what the page calls.
+    const focus = jest.spyOn(fix, 'focus');
+    const others = deepAll(element, '[data-id="fix"]').filter((b) => b !== fix);
+    const otherFocus = others.map((b) => jest.spyOn(b, 'focus'));
+    fix.click();
+    await flush();
+    await flush();
+    expect(openMock).toHaveBeenCalled();
+    expect(focus).toHaveBeenCalledTimes(1);
+    expect(otherFocus.every((f) => f.mock.calls.length === 0)).toBe(true);
+  });
+
+  it('after a fix leaves nothing to fix, focus goes to the notice that says what happened', async () => {
+    const element = await mount(data(fixable));
+    const before = assess(checklist, fixable);
+    const after = applyChanges(fixable as unknown as Snapshot, before.plan.changes);
+    openMock.mockResolvedValue({
+      status: 'applied',
+      result: { logId: 'a0X1', status: 'Applied', changed: before.plan.changes.length, snapshot: after },
+      openLog: false
+    });
+    deep(element, '[data-id="fix-all"]').click();
+    await flush();
+    await flush();
+    const notice = deep(element, '[data-id="notice-text"]');
+    expect(notice.textContent).toContain('Applied');
+    expect(focused()).toBe(notice);
+  });
+
   it("never offers Fix all for the admin's own user", async () => {
     const element = await mount(data(own));
     expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);

@@ -233,6 +233,8 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="description"]')).toBeNull();
     expect($(element, '[data-id="changes"]')).toBeNull();
     expect($(element, 'lightning-modal-header').label).toBe('Fix applied');
+    // The Apply button is gone: focus goes to the result's heading, inside the modal.
+    expect(element.shadowRoot!.activeElement).toBe($(element, '[data-id="result-heading"]'));
     $(element, '[data-id="open-log"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'applied', result, openLog: true });
   });
@@ -246,6 +248,7 @@ describe('c-readiness-fix-modal', () => {
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('Nothing was changed');
     expect(error.textContent).toContain('Act_On_Readiness_Fix');
+    expect(element.shadowRoot!.activeElement).toBe($(element, '[data-id="result-heading"]'));
     $(element, '[data-id="close"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
   });
