@@ -10,7 +10,8 @@ import {
   csvDataUrl,
   exportFileName,
   incompleteLines,
-  missingPermissionText,
+  canSaveSettings,
+  missingFor,
   planFor,
   planUndo,
   type UndoPlan,
@@ -130,10 +131,18 @@ export default class ReadinessConsole extends LightningElement {
 
   get fixDisabledText(): string {
     if (!this.data || this.data.canFix) return '';
-    return fill(
-      LABELS.fixDisabledBody,
-      missingPermissionText(this.data.missingPermissions) || LABELS.permCustom
-    );
+    return fill(LABELS.fixDisabledBody, missingFor('fix', this.data.missingPermissions) || LABELS.permCustom);
+  }
+
+  /** Saving the integration user and the field mapping needs the fix permission too. */
+  get canSave(): boolean {
+    return canSaveSettings(this.data);
+  }
+
+  /** Why saving settings is off, naming only the rights saving needs ('' when it is on). */
+  get saveDisabledText(): string {
+    if (!this.data || this.canSave) return '';
+    return fill(LABELS.saveNeeds, missingFor('save', this.data.missingPermissions) || LABELS.permCustom);
   }
 
   /** The report is of another user than the saved integration user: fixes would be refused. */
@@ -193,6 +202,18 @@ export default class ReadinessConsole extends LightningElement {
 
   get csvName(): string {
     return this.report ? exportFileName(this.report, 'csv') : '';
+  }
+
+  get useShownDisabled(): boolean {
+    return this.savingUser || !this.canSave;
+  }
+
+  get checklist() {
+    return this.data?.checklist ?? [];
+  }
+
+  get snapshotFields() {
+    return this.snapshot?.fields ?? [];
   }
 
   get fieldMapping(): Record<string, string> {

@@ -94,12 +94,19 @@ import MANUAL_CHECKS from '@salesforce/label/c.Readiness_Manual_Checks';
 import MANUAL_CHECKS_HELP from '@salesforce/label/c.Readiness_Manual_Checks_Help';
 import MAP_FIELD from '@salesforce/label/c.Readiness_Map_Field';
 import MAPPING_CURRENT from '@salesforce/label/c.Readiness_Mapping_Current';
+import MAPPING_DEFAULT from '@salesforce/label/c.Readiness_Mapping_Default';
 import MAPPING_HARD_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Hard_Bounce';
 import MAPPING_HELP from '@salesforce/label/c.Readiness_Mapping_Help';
 import MAPPING_LEAD_SCORE from '@salesforce/label/c.Readiness_Mapping_Lead_Score';
 import MAPPING_NO_SUITABLE from '@salesforce/label/c.Readiness_Mapping_No_Suitable';
 import MAPPING_NOT_MAPPED from '@salesforce/label/c.Readiness_Mapping_Not_Mapped';
 import MAPPING_PLACEHOLDER from '@salesforce/label/c.Readiness_Mapping_Placeholder';
+import MAPPING_PROBLEM_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Problem_Bounce';
+import MAPPING_PROBLEM_LENGTH from '@salesforce/label/c.Readiness_Mapping_Problem_Length';
+import MAPPING_PROBLEM_READ_ONLY from '@salesforce/label/c.Readiness_Mapping_Problem_Read_Only';
+import MAPPING_PROBLEM_RICH_TEXT from '@salesforce/label/c.Readiness_Mapping_Problem_Rich_Text';
+import MAPPING_PROBLEM_SCORE from '@salesforce/label/c.Readiness_Mapping_Problem_Score';
+import MAPPING_PROBLEM_STANDARD from '@salesforce/label/c.Readiness_Mapping_Problem_Standard';
 import MAPPING_SAVED from '@salesforce/label/c.Readiness_Mapping_Saved';
 import MAPPING_SAVING from '@salesforce/label/c.Readiness_Mapping_Saving';
 import MAPPING_TITLE from '@salesforce/label/c.Readiness_Mapping_Title';
@@ -169,6 +176,7 @@ import RETRY from '@salesforce/label/c.Readiness_Retry';
 import ROOT_CAUSES_HELP from '@salesforce/label/c.Readiness_Root_Causes_Help';
 import ROOT_CAUSES_TITLE from '@salesforce/label/c.Readiness_Root_Causes_Title';
 import SAVE from '@salesforce/label/c.Readiness_Save';
+import SAVE_NEEDS from '@salesforce/label/c.Readiness_Save_Needs';
 import SCORE_OF from '@salesforce/label/c.Readiness_Score_Of';
 import SCORE_RANGE_OF from '@salesforce/label/c.Readiness_Score_Range_Of';
 import SCORE_RANGE_TEXT from '@salesforce/label/c.Readiness_Score_Range_Text';
@@ -314,12 +322,19 @@ export const LABELS = {
   manualChecksHelp: MANUAL_CHECKS_HELP,
   mapField: MAP_FIELD,
   mappingCurrent: MAPPING_CURRENT,
+  mappingDefault: MAPPING_DEFAULT,
   mappingHardBounce: MAPPING_HARD_BOUNCE,
   mappingHelp: MAPPING_HELP,
   mappingLeadScore: MAPPING_LEAD_SCORE,
   mappingNoSuitable: MAPPING_NO_SUITABLE,
   mappingNotMapped: MAPPING_NOT_MAPPED,
   mappingPlaceholder: MAPPING_PLACEHOLDER,
+  mappingProblemBounce: MAPPING_PROBLEM_BOUNCE,
+  mappingProblemLength: MAPPING_PROBLEM_LENGTH,
+  mappingProblemReadOnly: MAPPING_PROBLEM_READ_ONLY,
+  mappingProblemRichText: MAPPING_PROBLEM_RICH_TEXT,
+  mappingProblemScore: MAPPING_PROBLEM_SCORE,
+  mappingProblemStandard: MAPPING_PROBLEM_STANDARD,
   mappingSaved: MAPPING_SAVED,
   mappingSaving: MAPPING_SAVING,
   mappingTitle: MAPPING_TITLE,
@@ -389,6 +404,7 @@ export const LABELS = {
   rootCausesHelp: ROOT_CAUSES_HELP,
   rootCausesTitle: ROOT_CAUSES_TITLE,
   save: SAVE,
+  saveNeeds: SAVE_NEEDS,
   scoreOf: SCORE_OF,
   scoreRangeOf: SCORE_RANGE_OF,
   scoreRangeText: SCORE_RANGE_TEXT,

@@ -45,8 +45,39 @@ export interface ReadinessData {
   snapshot: Snapshot | null;
   checklist: CheckRecord[];
   canFix: boolean;
+  /**
+   * Whether the running user may save the integration user and the field mapping (the custom
+   * permission and Customize Application). Absent from an older controller: read from
+   * missingPermissions.
+   */
+  canSave?: boolean;
   missingPermissions: string[];
   integrationUserId: string | null;
+}
+
+/** The custom permission, however the controller names it (API name or label). */
+const CUSTOM_PERMISSION = /Act_On_Readiness_Fix|Act-On Readiness: apply fixes/i;
+
+/** The rights each kind of write needs, by their Setup names (the custom permission aside). */
+export const WRITE_RIGHTS: Readonly<Record<'fix' | 'save', readonly string[]>> = Object.freeze({
+  fix: ['Manage Profiles and Permission Sets', 'Assign Permission Sets'],
+  save: ['Customize Application']
+});
+
+/**
+ * The rights the running user lacks for one kind of write, in the words to ask an admin for: only
+ * those that matter for it (reading rights such as Manage Users never turn a write off).
+ */
+export function missingFor(kind: 'fix' | 'save', missing: readonly string[] | null | undefined): string {
+  const wanted = (missing ?? []).filter((p) => CUSTOM_PERMISSION.test(p) || WRITE_RIGHTS[kind].includes(p));
+  return missingPermissionText(wanted);
+}
+
+/** Whether the running user may save settings (the integration user, the field mapping). */
+export function canSaveSettings(data: Pick<ReadinessData, 'canSave' | 'missingPermissions'> | null): boolean {
+  if (!data) return false;
+  if (typeof data.canSave === 'boolean') return data.canSave;
+  return !missingFor('save', data.missingPermissions);
 }
 
 /** A ranked candidate for the integration user (the engine's rankCandidates). */
@@ -58,6 +89,11 @@ export interface MappableField {
   type: string;
   /** The logical fields it can hold: LeadScore, HardBounce. */
   usableFor?: string[];
+  /** Text length, custom or not, rich text, writable: what the mapping rule reads (mappingProblem). */
+  length?: number | null;
+  custom?: boolean | null;
+  htmlFormatted?: boolean | null;
+  updateable?: boolean | null;
 }
 
 export interface ApplyResult {
@@ -189,7 +225,9 @@ export function permissionHint(message: string): string | null {
 
 /** The missing permissions getReadiness reports, as one list a person asks their admin for. */
 export function missingPermissionText(missing: readonly string[] | null | undefined): string {
-  return (missing ?? []).map((p) => (/Act_On_Readiness_Fix/i.test(p) ? LABELS.permCustom : p)).join(', ');
+  return [...new Set((missing ?? []).map((p) => (CUSTOM_PERMISSION.test(p) ? LABELS.permCustom : p)))].join(
+    ', '
+  );
 }
 
 // ---------------------------------------------------------------- scoring (through the engine)
@@ -217,6 +255,7 @@ export { SEVERITY_ORDER, STATUS_ORDER, compareChecks, isProblem, problemsFirst }
 export {
   HARD_BOUNCE_DEFAULTS,
   HARD_BOUNCE_TEXT_LENGTH,
+  definitionsFromRecords,
   fieldInUse,
   mappingProblem,
   scoreRangeText,
