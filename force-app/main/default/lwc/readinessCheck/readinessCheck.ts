@@ -40,6 +40,8 @@ export default class ReadinessCheck extends LightningElement {
   @api runningUserId: string | null = null;
   /** "Explained by root cause 1 above: ..." when a root cause explains this problem, or ''. */
   @api causeText = '';
+  /** Lower-case Object.Field -> label: texts name fields by their labels, not API names. */
+  @api fieldLabels: Record<string, string> = {};
 
   labels = LABELS;
   expanded = false;
@@ -84,7 +86,11 @@ export default class ReadinessCheck extends LightningElement {
   }
 
   get evidence(): string {
-    return formatEvidence(this.check?.evidence);
+    return formatEvidence(this.check?.evidence, this.fieldLabels);
+  }
+
+  get requirement(): string {
+    return formatEvidence(this.check?.requirement, this.fieldLabels);
   }
 
   get action(): CheckAction | null {
@@ -126,7 +132,10 @@ export default class ReadinessCheck extends LightningElement {
   }
 
   get details(): { key: string; text: string }[] {
-    return (this.check?.details ?? []).map((text, i) => ({ key: `d${i}`, text: formatEvidence(text) }));
+    return (this.check?.details ?? []).map((text, i) => ({
+      key: `d${i}`,
+      text: formatEvidence(text, this.fieldLabels)
+    }));
   }
 
   get hasDetails(): boolean {

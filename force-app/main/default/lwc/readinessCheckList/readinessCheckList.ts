@@ -41,6 +41,8 @@ export default class ReadinessCheckList extends LightningElement {
   @api canFix = false;
   @api fixBlocked = '';
   @api runningUserId: string | null = null;
+  /** Lower-case Object.Field -> label, for the rows' texts. */
+  @api fieldLabels: Record<string, string> = {};
 
   labels = LABELS;
   view: View = 'problems';

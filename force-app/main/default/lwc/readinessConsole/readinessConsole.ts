@@ -236,6 +236,11 @@ export default class ReadinessConsole extends LightningElement {
     }));
   }
 
+  /** Lower-case Object.Field -> label, from the snapshot's describes. */
+  get fieldLabels(): Record<string, string> {
+    return this.changeContext.fieldLabels ?? {};
+  }
+
   /** Plain words for changes: field labels from describe, check titles, the user's name. */
   get changeContext(): ChangeContext {
     const fieldLabels: Record<string, string> = {};

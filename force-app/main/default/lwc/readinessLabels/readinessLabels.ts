@@ -125,6 +125,7 @@ import MODAL_CONFIRM_ONE from '@salesforce/label/c.Readiness_Modal_Confirm_One';
 import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
+import MODAL_HIDE_REASONS from '@salesforce/label/c.Readiness_Modal_Hide_Reasons';
 import MODAL_LEFT from '@salesforce/label/c.Readiness_Modal_Left';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
 import MODAL_OPEN_LOG from '@salesforce/label/c.Readiness_Modal_Open_Log';
@@ -133,14 +134,17 @@ import MODAL_RESULT_MANY from '@salesforce/label/c.Readiness_Modal_Result_Many';
 import MODAL_RESULT_ONE from '@salesforce/label/c.Readiness_Modal_Result_One';
 import MODAL_RESULT_SCORE from '@salesforce/label/c.Readiness_Modal_Result_Score';
 import MODAL_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Result_Title';
+import MODAL_SHOW_REASONS from '@salesforce/label/c.Readiness_Modal_Show_Reasons';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
 import MODAL_STILL_FAILING from '@salesforce/label/c.Readiness_Modal_Still_Failing';
+import MODAL_TICK_ALL from '@salesforce/label/c.Readiness_Modal_Tick_All';
 import MODAL_TICK_ARIA from '@salesforce/label/c.Readiness_Modal_Tick_Aria';
 import MODAL_TICKED from '@salesforce/label/c.Readiness_Modal_Ticked';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
 import MODAL_UNDO_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Undo_Description';
 import MODAL_UNDO_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Result_Title';
 import MODAL_UNDO_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Title';
+import MODAL_UNTICK_ALL from '@salesforce/label/c.Readiness_Modal_Untick_All';
 import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
 import NO_PROBLEMS from '@salesforce/label/c.Readiness_No_Problems';
 import NOTICE_APPLIED_MANY from '@salesforce/label/c.Readiness_Notice_Applied_Many';
@@ -353,6 +357,7 @@ export const LABELS = {
   modalDescription: MODAL_DESCRIPTION,
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
+  modalHideReasons: MODAL_HIDE_REASONS,
   modalLeft: MODAL_LEFT,
   modalNoChanges: MODAL_NO_CHANGES,
   modalOpenLog: MODAL_OPEN_LOG,
@@ -361,14 +366,17 @@ export const LABELS = {
   modalResultOne: MODAL_RESULT_ONE,
   modalResultScore: MODAL_RESULT_SCORE,
   modalResultTitle: MODAL_RESULT_TITLE,
+  modalShowReasons: MODAL_SHOW_REASONS,
   modalSkipped: MODAL_SKIPPED,
   modalStillFailing: MODAL_STILL_FAILING,
+  modalTickAll: MODAL_TICK_ALL,
   modalTickAria: MODAL_TICK_ARIA,
   modalTicked: MODAL_TICKED,
   modalTitle: MODAL_TITLE,
   modalUndoDescription: MODAL_UNDO_DESCRIPTION,
   modalUndoResultTitle: MODAL_UNDO_RESULT_TITLE,
   modalUndoTitle: MODAL_UNDO_TITLE,
+  modalUntickAll: MODAL_UNTICK_ALL,
   modalWarnings: MODAL_WARNINGS,
   noProblems: NO_PROBLEMS,
   noticeAppliedMany: NOTICE_APPLIED_MANY,

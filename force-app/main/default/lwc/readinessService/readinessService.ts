@@ -21,6 +21,7 @@ import {
   PRODUCT_PERMISSION_SET,
   OBJECT_FLAGS,
   OBJECT_FLAG_LABELS,
+  scoreRangeText,
   toOperation
 } from 'c/readinessEngine';
 import type {
@@ -264,6 +265,7 @@ export {
 export type { FieldInUse, MappingCandidate } from 'c/readinessEngine';
 // Selection rules of the fix preview and the candidate ranking: the engine's, through the service.
 export {
+  applyChanges,
   dependencyRefusal,
   loggedChanges,
   planUndo,
@@ -377,9 +379,33 @@ export function actionOf(check: CheckResult, runningUserId?: string | null): Che
 
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
 
-/** Evidence as a person reads it: every ISO date-time in the user's locale, like the tables. */
-export function formatEvidence(text: string | null | undefined): string {
-  return (text ?? '').replace(ISO_DATE_TIME, (iso) => formatDateTime(iso));
+/** API names the checks' texts use that no field describe labels, in a person's words. */
+const API_WORDS: Record<string, string> = {
+  'UserLogin.IsFrozen': 'Frozen (UserLogin)',
+  'UserLogin.IsPasswordLocked': 'Locked out (UserLogin)',
+  MissionCritical: 'Mission Critical',
+  LeadScore: 'Lead Score',
+  HardBounce: 'Hard Bounce'
+};
+const API_WORD = new RegExp(`\\b(${Object.keys(API_WORDS).join('|').replace(/\./g, '\\.')})\\b`, 'g');
+const OBJECT_FIELD = /\b([A-Z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\b/g;
+
+/**
+ * Evidence as a person reads it: every ISO date-time in the user's locale, like the tables;
+ * Object.Field as the field's label when the console knows it ("Social Security Number
+ * (Contact)"), and the few API words the checks use (UserLogin.IsFrozen, MissionCritical) in words.
+ */
+export function formatEvidence(
+  text: string | null | undefined,
+  fieldLabels?: Record<string, string>
+): string {
+  let out = (text ?? '').replace(ISO_DATE_TIME, (iso) => formatDateTime(iso));
+  if (fieldLabels)
+    out = out.replace(OBJECT_FIELD, (whole: string, object: string, field: string) => {
+      const label = fieldLabels[`${object}.${field}`.toLowerCase()];
+      return label ? `${label} (${object})` : whole;
+    });
+  return out.replace(API_WORD, (word: string) => API_WORDS[word] ?? word);
 }
 
 export interface CheckGroup {
@@ -650,9 +676,16 @@ export function toMarkdown(report: Report): string {
   const lines = [
     `# ${mdEscape(fill(LABELS.mdTitle, who))}`,
     '',
-    mdEscape(fill(LABELS.mdScore, report.score, OVERALL_LABELS[report.status], report.capturedAt)),
+    mdEscape(
+      fill(
+        LABELS.mdScore,
+        scoreRangeText(report),
+        OVERALL_LABELS[report.status],
+        formatDateTime(report.capturedAt)
+      )
+    ),
     '',
-    mdEscape(report.statusText),
+    mdEscape(report.statusReason ? `${report.statusReason}. ${report.statusText}` : report.statusText),
     '',
     `## ${LABELS.mdProblems}`,
     ''
@@ -661,7 +694,7 @@ export function toMarkdown(report: Report): string {
   if (!problems.length) lines.push(LABELS.mdNoProblems);
   for (const c of problems) {
     lines.push(
-      `- **${STATUS_LABELS[c.status]}** \`${c.id}\` (${SEVERITY_LABELS[c.severity]}): ${mdEscape(c.title)}. ${mdEscape(c.evidence)}`
+      `- **${STATUS_LABELS[c.status]}** \`${c.id}\` (${SEVERITY_LABELS[c.severity]}): ${mdEscape(c.title)}. ${mdEscape(formatEvidence(c.evidence))}`
     );
   }
   return lines.join('\n') + '\n';

@@ -144,6 +144,49 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="confirm"]').disabled).toBe(true);
   });
 
+  it('says the field checks still fail when the access to their object is unticked', async () => {
+    const { element, plan, report } = mount(fixable);
+    const campaign = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Campaign' && c.part === 'access'
+    )!;
+    const fieldChecks = report.checks.filter(
+      (c) => c.id.startsWith('field.Campaign.') && c.status === 'fail'
+    );
+    expect(fieldChecks.length).toBeGreaterThan(0);
+    click(box(element, campaign.key));
+    await flush();
+    // The field grants stay ticked (they do not need the object row to be written)...
+    for (const c of plan.changes.filter((x) => x.kind === 'fieldPermission' && x.object === 'Campaign'))
+      expect(box(element, c.key).checked).toBe(true);
+    // ...but without Read on Campaign their checks still fail, and the preview says so.
+    const text = $(element, '[data-id="still-failing"]').textContent!;
+    for (const c of fieldChecks) expect(text).toContain(c.title);
+  });
+
+  it('ticks and unticks every change at once, and opens a long list compact', async () => {
+    const { element, plan } = mount(fixable);
+    expect(plan.changes.length).toBeGreaterThan(8);
+    const list = $(element, '[data-id="changes"]');
+    expect(list.className).toContain('changes_compact');
+    const toggle = $(element, '[data-id="toggle-reasons"]');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flush();
+    expect($(element, '[data-id="changes"]').className).not.toContain('changes_compact');
+    $(element, '[data-id="untick-all"]').click();
+    await flush();
+    expect($$(element, 'input[type="checkbox"]').filter((b) => (b as HTMLInputElement).checked)).toHaveLength(
+      0
+    );
+    expect($(element, '[data-id="confirm"]').disabled).toBe(true);
+    $(element, '[data-id="tick-all"]').click();
+    await flush();
+    expect($$(element, 'input[type="checkbox"]').filter((b) => (b as HTMLInputElement).checked)).toHaveLength(
+      plan.changes.length
+    );
+    expect($(element, '[data-id="confirm"]').label).toBe(`Apply ${plan.changes.length} changes`);
+  });
+
   it('says which checks still fail with what is ticked', async () => {
     const { element } = mount(person);
     expect($(element, '[data-id="still-failing"]').textContent).toMatch(
@@ -162,6 +205,8 @@ describe('c-readiness-fix-modal', () => {
       const row = $(element, `li[data-change-key="${c.key}"]`);
       expect(row.querySelector('[data-id="held"]')!.textContent).toContain('a person signs in as this user');
       expect(row.querySelector('[data-id="consequence"]')!.textContent).toBe(c.consequence);
+      // The consequence is said once in the box, not again inside why it is held.
+      expect(row.querySelector('[data-id="held"]')!.textContent).not.toContain(c.consequence!);
     }
     const apiOnly = identity.find(
       (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiUserOnly'
