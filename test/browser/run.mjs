@@ -507,7 +507,12 @@ async function main() {
         const entry = page.locator('#console li[data-log-id]').first();
         await entry.waitFor();
         const opened = await focusedPath(page);
-        assert(opened.includes('c-readiness-fix-log'), `focus after Open the fix log: ${opened}`);
+        // The modal hands focus back to Fix all, which opened it (still enabled: changes were left
+        // out), or to the newest log entry: never to the page body.
+        assert(
+          opened.includes('c-readiness-fix-log') || opened.includes('[fix-all]'),
+          `focus after Open the fix log: ${opened}`
+        );
         await press(entry.locator('[data-id="toggle-changes"]'), 'Enter');
         const changes = entry.locator('[data-id="changes"] li');
         await changes.first().waitFor();
@@ -526,6 +531,13 @@ async function main() {
         const confirm = page.locator('[data-id="confirm"] button');
         await confirm.waitFor();
         assert((await scoreShown(page)) === afterScore, 'Undo changed the score before it was confirmed');
+        // Taking back sign-in grants (API Only User, Password Never Expires) is held by default:
+        // Tick all takes back everything the fix wrote.
+        await press(page.locator('[data-id="tick-all"]'), 'Enter');
+        assert(
+          (await confirm.textContent()).includes(String(kept.length)),
+          `the undo confirms ${await confirm.textContent()}, the fix wrote ${kept.length}`
+        );
         await press(confirm, 'Enter');
         await page.locator('[data-id="done"]').waitFor();
         const where = await focusedPath(page);
