@@ -157,6 +157,11 @@ export default class ReadinessConsole extends LightningElement {
     return this.viewingOther || this.plan?.refused || '';
   }
 
+  /** Why Fix is greyed out, on its title: the user shown, the running user, or the rights fixes need. */
+  get fixOffText(): string {
+    return this.fixBlocked || this.fixDisabledText;
+  }
+
   get incomplete(): { key: string; text: string }[] {
     return (this.report ? incompleteLines(this.report, { causesShown: true }) : []).map((text, i) => ({
       key: `i${i}`,

@@ -324,13 +324,18 @@ describe('c-readiness-console', () => {
 
   it('turns fixes off and says which permission to ask for', async () => {
     const element = await mount(
-      data(fixable, { canFix: false, missingPermissions: ['Act_On_Readiness_Fix'] })
+      data(fixable, { canFix: false, missingPermissions: ['Act_On_Readiness_Fix', 'Manage Users'] })
     );
     expect(deep(element, '[data-id="fix-disabled"]').textContent).toContain('Act_On_Readiness_Fix');
     expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
     const fix = deepAll(element, '[data-id="fix"]');
     expect(fix.length).toBeGreaterThan(0);
     expect(fix.every((b) => (b as unknown as { disabled: boolean }).disabled)).toBe(true);
+    // A greyed-out Fix says why on its title, as Fix all does.
+    expect(fix.every((b) => b.title.includes('Act_On_Readiness_Fix'))).toBe(true);
+    expect(deep(element, '[data-id="fix-all"]').title).toContain('Act_On_Readiness_Fix');
+    // Manage Users matters for reads, never for fixes: the banner does not name it.
+    expect(deep(element, '[data-id="fix-disabled"]').textContent).not.toContain('Manage Users');
   });
 
   it('offers the CSV download and copies the Markdown summary', async () => {
