@@ -2,9 +2,14 @@
  * Real-browser test of the local preview: Debian's chromium (never a downloaded browser) driven by
  * playwright-core. Builds the preview, serves it on 127.0.0.1, and checks the console and the card
  * against the engine's own answers:
- * - every scenario x every tab at 360, 768 and 1280 px: no script error, no sideways scroll, and at
- *   1280 px the worst problem is the first row, on the first screen;
- * - the keyboard path Fix all -> untick -> apply -> result -> fix log -> Undo;
+ * - every scenario x every tab at 320, 390, 768 and 1280 px: no script error, no sideways scroll
+ *   (document.scrollingElement.scrollWidth <= innerWidth), the worst problem is the first row, and
+ *   the worst problem or root cause starts on the first screen at 1280x800, 390x844 and 320x568;
+ * - the user picker at 320 and 390 px; the score range where checks are unread; root causes;
+ * - the keyboard path Fix all -> untick -> apply -> result -> fix log -> Undo, with focus after
+ *   Apply, Close and Undo, Escape, and Tab kept inside the modal;
+ * - without the fix right (&canFix=0): saving is greyed out with the reason;
+ * - the bundle is served minified, gzipped, with an ETag (304 when unchanged);
  * - axe (WCAG 2 A and AA rules) on the fix preview, the fix log and the field mapping;
  * - the field mapping saves, the user picker looks without saving and cancels.
  * Screenshots go to artifacts/screenshots/; with --update-docs the README's hero image
@@ -27,7 +32,12 @@ const SHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 const HERO = path.join(ROOT, 'docs', 'console.png');
 const AXE = require.resolve('axe-core/axe.min.js');
 const UPDATE_DOCS = process.argv.includes('--update-docs');
-const WIDTHS = [360, 768, 1280];
+const WIDTHS = [320, 390, 768, 1280];
+const FIRST_SCREENS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+  { width: 320, height: 568 }
+];
 const FIRST_SCREEN = { width: 1280, height: 800 };
 const TABS = ['checks', 'mapping', 'logins', 'log'];
 const FLAGS = [
@@ -121,21 +131,59 @@ async function open(page, url, scenario) {
   await page.locator(`${header} [data-status]`).waitFor({ timeout: 20000 });
 }
 
+/** Opens a tab: the tab itself, or on a phone the select the tabs become. */
 async function openTab(page, tab) {
-  await page.locator(`#console [role="tab"][data-tab="${tab}"]`).click();
+  const button = page.locator(`#console [role="tab"][data-tab="${tab}"]`);
+  if (await button.isVisible()) await button.click();
+  else await page.locator('#console [data-id="tab-select"]').selectOption(tab);
   await page.locator(`#console [data-panel="${tab}"]`).waitFor();
+}
+
+/** The element focused now, through the shadow roots, as "tag[data-id]". */
+async function focusedPath(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    const path = [];
+    while (active) {
+      path.push(`${active.tagName.toLowerCase()}${active.dataset?.id ? `[${active.dataset.id}]` : ''}`);
+      active = active.shadowRoot?.activeElement ?? null;
+    }
+    return path.join(' > ');
+  });
+}
+
+/** Whether the focused element is inside the open modal. */
+async function focusInModal(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active) {
+      if (active.tagName.toLowerCase() === 'lightning-overlay-container') return true;
+      if (active.closest?.('section[role="dialog"]')) return true;
+      active = active.shadowRoot?.activeElement ?? null;
+    }
+    return false;
+  });
+}
+
+/** Where the first root cause (or else the first problem row) starts, in px from the top. */
+async function firstProblemTop(page) {
+  const cause = page.locator('#console [data-id="root-causes"] article[data-cause-id]').first();
+  const row = page.locator('#console [data-id="problems"] article[data-check-id]').first();
+  const target = (await cause.count()) ? cause : row;
+  const box = await target.boundingBox();
+  return box ? box.y : Infinity;
 }
 
 /** Sideways scroll of the page, with the widest elements when there is some. */
 async function sideways(page) {
   return page.evaluate(() => {
-    const root = document.documentElement;
-    if (root.scrollWidth <= root.clientWidth) return null;
+    const root = document.scrollingElement ?? document.documentElement;
+    if (root.scrollWidth <= window.innerWidth) return null;
     const wide = [];
     const walk = (node) => {
       for (const child of node.children ?? []) {
         const r = child.getBoundingClientRect();
-        if (r.right > root.clientWidth + 1) {
+        if (r.right > window.innerWidth + 1) {
           const cls = typeof child.className === 'string' ? child.className.trim().split(/\s+/)[0] : '';
           wide.push(`${child.tagName.toLowerCase()}${cls ? `.${cls}` : ''} (${Math.round(r.right)} px)`);
         }
@@ -144,7 +192,7 @@ async function sideways(page) {
       }
     };
     walk(document.body);
-    return `page ${root.scrollWidth} px wide in a ${root.clientWidth} px window; widest: ${wide.slice(-4).join(', ')}`;
+    return `page ${root.scrollWidth} px wide in a ${window.innerWidth} px window; widest: ${wide.slice(-4).join(', ')}`;
   });
 }
 
@@ -232,11 +280,19 @@ async function main() {
               (await first.getAttribute('data-check-id')) === worst.id,
               `first row ${await first.getAttribute('data-check-id')}`
             );
-            const box = await first.boundingBox();
+            // The worst problem, or the root cause above it, starts on the first screen.
+            const late = [];
+            for (const screen of FIRST_SCREENS) {
+              await page.setViewportSize(screen);
+              await page.waitForTimeout(50);
+              const top = await firstProblemTop(page);
+              if (!(top < screen.height)) late.push(`${screen.width}x${screen.height}: starts at ${top} px`);
+            }
             assert(
-              box && box.y + box.height <= FIRST_SCREEN.height,
-              `first problem ends at ${box?.y + box?.height} px`
+              !late.length,
+              `the worst problem or root cause is below the first screen: ${late.join('; ')}`
             );
+            await page.setViewportSize(FIRST_SCREEN);
           } else {
             await page.locator('#console [data-id="empty"]').waitFor();
           }
@@ -373,7 +429,12 @@ async function main() {
       return key.startsWith('object:') && n > 1 && n < selected.length;
     });
     const dropped = engine.dependentKeys(before.plan.changes, [untick]);
-    const kept = before.plan.changes.filter((c) => selected.includes(c.key) && !dropped.has(c.key));
+    // What stays ticked, with the product's set and its assignment that come with the grants.
+    const kept = engine.selectChanges(
+      before.plan,
+      selected.filter((key) => !dropped.has(key))
+    ).changes;
+    const ticking = engine.selectChanges(before.plan, selected).changes;
     const afterScore = assess(engine.applyChanges(fixture(name), kept)).report.score;
 
     await check(
@@ -391,8 +452,8 @@ async function main() {
         );
         const ticked = () => page.locator('li[data-change-key] input[type="checkbox"]:checked').count();
         assert(
-          (await ticked()) === selected.length,
-          `${await ticked()} ticked, default selection ${selected.length}`
+          (await ticked()) === ticking.length,
+          `${await ticked()} ticked, default selection ${ticking.length}`
         );
         await press(page.locator(`input[type="checkbox"][data-key="${untick}"]`), 'Space');
         assert(
@@ -423,28 +484,247 @@ async function main() {
       assert(!violations.length, violations.join('\n'));
     });
 
-    await check('keyboard: the result leads to the fix log, and Undo restores the score', async () => {
-      await press(page.locator('[data-id="open-log"] button'), 'Enter');
-      await page.locator('[data-id="done"]').waitFor({ state: 'detached' });
-      await page.locator('#console [data-panel="log"]').waitFor();
-      await waitForScore(page, afterScore);
-      assert((await scoreShown(page)) === afterScore, `score after apply ${await scoreShown(page)}`);
-      const entry = page.locator('#console li[data-log-id]').first();
-      await entry.waitFor();
-      await press(entry.locator('[data-id="toggle-changes"]'), 'Enter');
-      const changes = entry.locator('[data-id="changes"] li');
-      await changes.first().waitFor();
+    await check(
+      'keyboard: after Apply focus is on the result heading, and Tab stays in the modal',
+      async () => {
+        const where = await focusedPath(page);
+        assert(where.includes('[result-heading]'), `focus after Apply: ${where}`);
+        for (let i = 0; i < 6; i += 1) {
+          await page.keyboard.press('Tab');
+          assert(await focusInModal(page), `Tab left the modal: ${await focusedPath(page)}`);
+        }
+      }
+    );
+
+    await check(
+      'keyboard: the result leads to the fix log; Undo, confirmed, restores the score',
+      async () => {
+        await press(page.locator('[data-id="open-log"] button'), 'Enter');
+        await page.locator('[data-id="done"]').waitFor({ state: 'detached' });
+        await page.locator('#console [data-panel="log"]').waitFor();
+        await waitForScore(page, afterScore);
+        assert((await scoreShown(page)) === afterScore, `score after apply ${await scoreShown(page)}`);
+        const entry = page.locator('#console li[data-log-id]').first();
+        await entry.waitFor();
+        const opened = await focusedPath(page);
+        // The modal hands focus back to Fix all, which opened it (still enabled: changes were left
+        // out), or to the newest log entry: never to the page body.
+        assert(
+          opened.includes('c-readiness-fix-log') || opened.includes('[fix-all]'),
+          `focus after Open the fix log: ${opened}`
+        );
+        await press(entry.locator('[data-id="toggle-changes"]'), 'Enter');
+        const changes = entry.locator('[data-id="changes"] li');
+        await changes.first().waitFor();
+        assert(
+          (await changes.count()) === kept.length,
+          `${await changes.count()} changes logged, ${kept.length} applied`
+        );
+        const violations = await axe(page, page.locator('#console c-readiness-fix-log'));
+        assert(!violations.length, `axe on the fix log:\n${violations.join('\n')}`);
+        await page.locator('#console').screenshot({ path: path.join(SHOTS, 'fix-log.png') });
+        const checkedBefore = await page
+          .locator(`${header} [data-id="checked"]`)
+          .getAttribute('data-captured-at');
+        // Undo asks first: the preview of what it takes back, applied only on confirmation.
+        await press(entry.locator('[data-id="undo"] button'), 'Enter');
+        const confirm = page.locator('[data-id="confirm"] button');
+        await confirm.waitFor();
+        assert((await scoreShown(page)) === afterScore, 'Undo changed the score before it was confirmed');
+        // Taking back sign-in grants (API Only User, Password Never Expires) is held by default:
+        // Tick all takes back everything the fix wrote.
+        await press(page.locator('[data-id="tick-all"]'), 'Enter');
+        assert(
+          (await confirm.textContent()).includes(String(kept.length)),
+          `the undo confirms ${await confirm.textContent()}, the fix wrote ${kept.length}`
+        );
+        await press(confirm, 'Enter');
+        await page.locator('[data-id="done"]').waitFor();
+        const where = await focusedPath(page);
+        assert(where.includes('[result-heading]'), `focus after the undo's Apply: ${where}`);
+        await press(page.locator('[data-id="close"] button'), 'Enter');
+        await page.locator('[data-id="done"]').waitFor({ state: 'detached' });
+        await waitForScore(page, before.report.score);
+        assert(
+          (await scoreShown(page)) === before.report.score,
+          `score after undo ${await scoreShown(page)}`
+        );
+        const back = await focusedPath(page);
+        assert(
+          back.includes('c-readiness-fix-log'),
+          `focus after Close: ${back}, not the entry that opened it`
+        );
+        const undone = page.locator('#console li[data-log-id] [data-id="undone-by"]').first();
+        await undone.waitFor();
+        assert(
+          /Undone by .+ on /.test(await undone.textContent()),
+          `undone entry: ${await undone.textContent()}`
+        );
+        const checkedAfter = await page
+          .locator(`${header} [data-id="checked"]`)
+          .getAttribute('data-captured-at');
+        assert(checkedAfter > checkedBefore, `Checked did not move: ${checkedBefore} -> ${checkedAfter}`);
+      }
+    );
+
+    await check(
+      'keyboard: Escape closes the fix preview and focus returns to the Fix that opened it',
+      async () => {
+        await open(page, url, 'normal-user-fixable');
+        const row = page.locator('#console [data-id="problems"] article[data-check-id]').filter({
+          has: page.locator('[data-id="fix"]')
+        });
+        const id = await row.first().getAttribute('data-check-id');
+        const fix = row.first().locator('[data-id="fix"] button');
+        await press(fix, 'Enter');
+        await page.locator('li[data-change-key]').first().waitFor();
+        assert(await focusInModal(page), `focus is not in the modal: ${await focusedPath(page)}`);
+        await page.keyboard.press('Escape');
+        await page.locator('li[data-change-key]').first().waitFor({ state: 'detached' });
+        await page.waitForTimeout(100);
+        const where = await focusedPath(page);
+        const focusedRow = await page.evaluate(() => {
+          let active = document.activeElement;
+          let rowId = null;
+          while (active) {
+            if (active.dataset?.rowId) rowId = active.dataset.rowId;
+            active = active.shadowRoot?.activeElement ?? null;
+          }
+          return rowId;
+        });
+        assert(
+          where.includes('[fix]') && focusedRow === id,
+          `focus after Escape: ${where} (row ${focusedRow})`
+        );
+      }
+    );
+
+    await check('the score is a range on an incomplete scenario, on the console and the card', async () => {
+      const { report } = assess(fixture('limited-admin-rights'));
+      const range = `${report.scoreRange.min}-${report.scoreRange.max}`;
+      assert(report.scoreRange.max > report.scoreRange.min, 'limited-admin-rights reads every check');
+      await open(page, url, 'limited-admin-rights');
+      const ring = (await page.locator(`${header} [data-id="score-text"]`).textContent()).trim();
+      assert(ring === range, `console ring ${ring}, expected ${range}`);
       assert(
-        (await changes.count()) === kept.length,
-        `${await changes.count()} changes logged, ${kept.length} applied`
+        (await page.locator(`${header} [data-id="score-range"]`).textContent()).includes(range),
+        'no range beside the status'
       );
-      const violations = await axe(page, page.locator('#console c-readiness-fix-log'));
-      assert(!violations.length, `axe on the fix log:\n${violations.join('\n')}`);
-      await page.locator('#console').screenshot({ path: path.join(SHOTS, 'fix-log.png') });
-      await press(entry.locator('[data-id="undo"] button'), 'Enter');
-      await waitForScore(page, before.report.score);
-      assert((await scoreShown(page)) === before.report.score, `score after undo ${await scoreShown(page)}`);
+      const reason = (await page.locator(`${header} [data-id="status-reason"]`).textContent()).trim();
+      assert(report.statusReason.endsWith(reason) && reason.length > 0, `status reason ${reason}`);
+      const card = page.locator('#card');
+      await card.locator('[data-id="status"]').waitFor();
+      const cardRing = (await card.locator('[data-id="score-text"]').textContent()).trim();
+      assert(cardRing === range, `card ring ${cardRing}, expected ${range}`);
+      assert((await card.locator('[data-id="score-range"]').count()) === 1, 'no range on the card');
     });
+
+    await check(
+      'expired-assignment: the expired assignment is one root cause, above the checks it explains',
+      async () => {
+        const { report } = assess(fixture('expired-assignment'));
+        const [cause] = report.rootCauses;
+        await open(page, url, 'expired-assignment');
+        const box = page.locator('#console [data-id="root-causes"] article[data-cause-id]');
+        assert((await box.count()) === report.rootCauses.length, `${await box.count()} root causes shown`);
+        assert(
+          (await box.first().getAttribute('data-kind')) === 'expired-assignment',
+          'not the expired assignment'
+        );
+        assert(
+          (await box.first().textContent()).includes(cause.action),
+          'the cause does not give its action'
+        );
+        assert(
+          (await box.first().locator('[data-id="cause-count"]').textContent()).includes(
+            String(cause.checkIds.length)
+          ),
+          'the cause does not say how many problems it explains'
+        );
+        const causeBox = await box.first().boundingBox();
+        const rowBox = await page
+          .locator('#console [data-id="problems"] article[data-check-id]')
+          .first()
+          .boundingBox();
+        assert(causeBox.y < rowBox.y, 'the root cause is not above the checks');
+        const said = await page.locator('#console [data-id="problems"] [data-id="caused-by"]').count();
+        assert(
+          said === cause.checkIds.length,
+          `${said} rows say they are explained, ${cause.checkIds.length} are`
+        );
+      }
+    );
+
+    await check('the user picker fits 320 and 390 px, with no user saved and on Change user', async () => {
+      const problems = [];
+      for (const width of [320, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(`${url}?scenario=limited-admin-rights&chosen=0`);
+        const use = page.locator('#console [data-id="suggestions"] [data-action="use"] button').first();
+        await use.waitFor({ timeout: 20000 });
+        const wide = await sideways(page);
+        if (wide) problems.push(`no user saved at ${width} px: ${wide}`);
+        const box = await use.boundingBox();
+        if (box.x + box.width > width) problems.push(`Use runs off the screen at ${width} px`);
+        await open(page, url, 'mfa-api-via-profile');
+        await page.locator(`${header} [data-id="change-user"] button`).click();
+        await page.locator('#console [data-id="suggestions"] li[data-user-id]').first().waitFor();
+        const wide2 = await sideways(page);
+        if (wide2) problems.push(`Change user at ${width} px: ${wide2}`);
+      }
+      await page.setViewportSize(FIRST_SCREEN);
+      assert(!problems.length, problems.join('\n'));
+    });
+
+    await check(
+      'without the fix right: saving is greyed out with the reason; the banner names only fix rights',
+      async () => {
+        await page.goto(`${url}?scenario=new-user-fixable&canFix=0`);
+        await page.locator(`${header} [data-status]`).waitFor({ timeout: 20000 });
+        const banner = (await page.locator('#console [data-id="fix-disabled"]').textContent()).trim();
+        assert(!banner.includes('Manage Users'), `the fixes banner names Manage Users: ${banner}`);
+        assert(
+          banner.includes('Act_On_Readiness_Fix'),
+          `the fixes banner does not name the custom permission: ${banner}`
+        );
+        await openTab(page, 'mapping');
+        const save = page.locator('#console [data-panel="mapping"] [data-id="save"] button');
+        assert(await save.isDisabled(), 'mapping Save is enabled');
+        const why = (
+          await page.locator('#console [data-panel="mapping"] [data-id="save-why"]').textContent()
+        ).trim();
+        assert(why.includes('Act_On_Readiness_Fix'), `mapping Save does not say why: ${why}`);
+        await openTab(page, 'checks');
+        await page.locator(`${header} [data-id="change-user"] button`).click();
+        const use = page.locator('#console [data-id="suggestions"] [data-action="use"] button').first();
+        await use.waitFor();
+        assert(await use.isDisabled(), 'Use as the integration user is enabled');
+        assert(
+          (await page.locator('#console c-readiness-user-picker [data-id="save-why"]').count()) === 1,
+          'the picker does not say why Use is greyed out'
+        );
+      }
+    );
+
+    await check(
+      'the bundle is served minified and gzipped, with an ETag and 304 when unchanged',
+      async () => {
+        const first = await fetch(`${url}app.js`, { headers: { 'accept-encoding': 'gzip' } });
+        const body = await first.text();
+        assert(first.status === 200, `status ${first.status}`);
+        assert(first.headers.get('content-encoding') === 'gzip', 'not gzipped');
+        assert(
+          /no-cache/.test(first.headers.get('cache-control') ?? ''),
+          `cache-control ${first.headers.get('cache-control')}`
+        );
+        const etag = first.headers.get('etag');
+        assert(etag, 'no ETag');
+        const lines = body.split('\n').length;
+        assert(body.length / lines > 1000, `not minified: ${lines} lines in ${body.length} characters`);
+        const again = await fetch(`${url}app.js`, { headers: { 'if-none-match': etag } });
+        assert(again.status === 304, `a reload downloads it again (status ${again.status})`);
+      }
+    );
 
     await check('axe: the fix preview in review has no WCAG A/AA violations', async () => {
       await open(page, url, 'mfa-api-via-permission-set');

@@ -6,9 +6,11 @@
 import {
   ACTON_NAME_PATTERNS,
   INTEGRATION_NAME_PATTERNS,
+  MAPPED_LOGICAL_FIELDS,
   OWN_SET_LABEL_PATTERN,
   PRODUCT_PERMISSION_SET,
-  likeMatches
+  likeMatches,
+  mappingProblem
 } from 'c/readinessEngine';
 import * as org from './state.js';
 
@@ -120,7 +122,10 @@ export const getReadiness = wireable(
     snapshot: org.state.chosen || userId ? org.snapshotFor(userId) : null,
     checklist: org.getChecklist(),
     canFix: org.state.canFix,
-    missingPermissions: org.state.canFix ? [] : ['Act_On_Readiness_Fix', 'Manage Users'],
+    // As ReadinessController: saving the integration user and the mapping needs the custom permission too.
+    canSave: org.state.canFix,
+    // The custom permission by its label, as the Apex reader names it; Manage Users only matters for reads.
+    missingPermissions: org.state.canFix ? [] : ['Act-On Readiness: apply fixes', 'Manage Users'],
     integrationUserId: org.state.chosen ? org.state.snapshot.user.Id : null
   }),
   { reloadOnChange: true }
@@ -128,7 +133,16 @@ export const getReadiness = wireable(
 
 export const findIntegrationUsers = wireable(() => candidateSources());
 
+/** ReadinessWriter.requireFixPermission: every write needs the custom permission. */
+function requireFixPermission() {
+  if (!org.state.canFix)
+    throw apexError(
+      "You need the custom permission 'Act-On Readiness: apply fixes' (permission set Act-On Readiness Admin) to change Act-On Readiness settings or apply fixes."
+    );
+}
+
 export const saveIntegrationUser = wireable(({ userId }) => {
+  requireFixPermission();
   if (!userId) throw apexError('Choose a user first.');
   try {
     org.saveUser(userId);
@@ -139,22 +153,19 @@ export const saveIntegrationUser = wireable(({ userId }) => {
   return null;
 });
 
-/** Which logical fields a field type can hold: the same rule as ReadinessFieldMapping.cls. */
-const USABLE_FOR = {
-  double: ['LeadScore'],
-  int: ['LeadScore'],
-  integer: ['LeadScore'],
-  long: ['LeadScore'],
-  string: ['HardBounce'],
-  textarea: ['HardBounce'],
-  datetime: ['HardBounce'],
-  date: ['HardBounce']
-};
-
+/** Which logical fields a field can hold: the engine's rule, which ReadinessFieldMapping.cls mirrors. */
 function mappable(objectName) {
   return (org.state.snapshot?.fields ?? [])
-    .filter((f) => f.object === objectName && f.permissionable && USABLE_FOR[f.type])
-    .map((f) => ({ name: f.name, label: f.label ?? f.name, type: f.type, usableFor: USABLE_FOR[f.type] }))
+    .filter((f) => f.object === objectName && f.permissionable)
+    .map((f) => ({
+      name: f.name,
+      label: f.label ?? f.name,
+      type: f.type,
+      length: f.length ?? null,
+      custom: f.custom ?? /__c$/i.test(f.name),
+      usableFor: MAPPED_LOGICAL_FIELDS.filter((logical) => !mappingProblem(logical, f))
+    }))
+    .filter((f) => f.usableFor.length)
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
@@ -165,6 +176,7 @@ export const getMappableFields = wireable(({ objectName }) => {
 });
 
 export const saveFieldMapping = wireable(({ mapping }) => {
+  requireFixPermission();
   const parsed = JSON.parse(mapping ?? '{}');
   const next = { ...(org.state.snapshot.fieldMapping ?? {}) };
   for (const [key, value] of Object.entries(parsed)) {

@@ -19,7 +19,8 @@ export const state = {
   canFix: true,
   log: [],
   counter: 0,
-  others: new Map()
+  others: new Map(),
+  loadedAt: Date.now()
 };
 
 /**
@@ -37,6 +38,7 @@ function snapshotOf(name) {
 export function setScenario(name, options = {}) {
   if (!fixtures[name]) throw new Error(`no scenario ${name}`);
   state.scenario = name;
+  state.loadedAt = Date.now();
   state.snapshot = snapshotOf(name);
   state.chosen = options.chosen ?? true;
   state.canFix = options.canFix ?? true;
@@ -50,10 +52,22 @@ export function setScenario(name, options = {}) {
 
 /** The snapshot of a user of the demo org: the saved integration user's unless another is asked for. */
 export function snapshotFor(userId) {
-  if (!userId || userId === state.snapshot.user.Id) return clone(state.snapshot);
+  if (!userId || userId === state.snapshot.user.Id) return read(state.snapshot);
   const other = state.others.get(userId);
   if (!other) throw new Error(`There is no user ${userId} in the demo org.`);
-  return clone(other);
+  return read(other);
+}
+
+/**
+ * A snapshot as the reader returns it: captured now. The demo org's clock starts at the fixture's
+ * capturedAt and runs from the moment the scenario loaded, so "Checked" moves after a fix or a
+ * Refresh while every verdict that depends on dates stays the fixture's.
+ */
+function read(snapshot) {
+  const copy = clone(snapshot);
+  const start = Date.parse(copy.capturedAt);
+  if (Number.isFinite(start)) copy.capturedAt = new Date(start + (Date.now() - state.loadedAt)).toISOString();
+  return copy;
 }
 
 /** Saves another user of the demo org as the integration user (the one fixes apply to). */
@@ -81,7 +95,7 @@ export function getChecklist() {
 }
 
 export function snapshotCopy() {
-  return clone(state.snapshot);
+  return read(state.snapshot);
 }
 
 /** Writes change the org: every live getReadiness / getFixLog wire reloads, as after a page refresh. */

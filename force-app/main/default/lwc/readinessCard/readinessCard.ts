@@ -11,6 +11,8 @@ import {
   overallLabel,
   overallTheme,
   reduceError,
+  scoreRangeText,
+  statusReasonDetail,
   topProblems,
   type ReadinessData
 } from 'c/readinessService';
@@ -71,13 +73,24 @@ export default class ReadinessCard extends LightningElement {
     return `slds-badge ${this.report ? `slds-theme_${overallTheme(this.report)}` : ''}`;
   }
 
+  /** Why the status is what it is (the report's statusReason, without the status's name). */
+  get statusReason(): string {
+    return this.report ? statusReasonDetail(this.report) : '';
+  }
+
+  /** "Score 62-100 until every check is read": the card never shows a bare 100 over unread checks. */
+  get rangeText(): string {
+    const r = this.report;
+    return r && r.scoreRange.max > r.scoreRange.min ? fill(LABELS.scoreRangeText, scoreRangeText(r)) : '';
+  }
+
   /** Said plainly when checks could not be read: the card never shows an incomplete verdict as done. */
   get incomplete(): string {
     return this.report ? incompleteLines(this.report).join(' ') : '';
   }
 
   get checkedAt(): string {
-    return this.report ? fill(LABELS.checkedAt, formatDateTime(this.report.capturedAt)) : '';
+    return this.report ? fill(LABELS.checkedAt, formatDateTime(this.report.capturedAt, true)) : '';
   }
 
   get userName(): string {

@@ -38,6 +38,10 @@ export default class ReadinessCheck extends LightningElement {
   /** Why fixes are off for this user (not the saved integration user, the running user...), or ''. */
   @api fixBlocked = '';
   @api runningUserId: string | null = null;
+  /** "Explained by root cause 1 above: ..." when a root cause explains this problem, or ''. */
+  @api causeText = '';
+  /** Lower-case Object.Field -> label: texts name fields by their labels, not API names. */
+  @api fieldLabels: Record<string, string> = {};
 
   labels = LABELS;
   expanded = false;
@@ -82,7 +86,11 @@ export default class ReadinessCheck extends LightningElement {
   }
 
   get evidence(): string {
-    return formatEvidence(this.check?.evidence);
+    return formatEvidence(this.check?.evidence, this.fieldLabels);
+  }
+
+  get requirement(): string {
+    return formatEvidence(this.check?.requirement, this.fieldLabels);
   }
 
   get action(): CheckAction | null {
@@ -124,7 +132,10 @@ export default class ReadinessCheck extends LightningElement {
   }
 
   get details(): { key: string; text: string }[] {
-    return (this.check?.details ?? []).map((text, i) => ({ key: `d${i}`, text: formatEvidence(text) }));
+    return (this.check?.details ?? []).map((text, i) => ({
+      key: `d${i}`,
+      text: formatEvidence(text, this.fieldLabels)
+    }));
   }
 
   get hasDetails(): boolean {
@@ -167,6 +178,20 @@ export default class ReadinessCheck extends LightningElement {
 
   get hasWarnings(): boolean {
     return this.warnings.length > 0;
+  }
+
+  /** Focus on the row's action (Fix, Map this field, the Setup link), or on Details when it has none. */
+  @api
+  focusAction(): boolean {
+    const selectors = ['[data-id="fix"]', '[data-id="map"]', '[data-id="action-link"]', '[data-id="toggle"]'];
+    for (const selector of selectors) {
+      const el = this.template?.querySelector(selector) as (HTMLElement & { disabled?: boolean }) | null;
+      if (el && !el.disabled) {
+        el.focus();
+        return true;
+      }
+    }
+    return false;
   }
 
   handleToggle(): void {

@@ -1,7 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import type { CheckResult, Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
-import { groupChecks, problemsFirst, type CheckGroup } from 'c/readinessService';
+import {
+  causesOf,
+  groupChecks,
+  problemsFirst,
+  themeOf,
+  type CauseView,
+  type CheckGroup
+} from 'c/readinessService';
 
 interface GroupView extends CheckGroup {
   headingId: string;
@@ -9,6 +16,20 @@ interface GroupView extends CheckGroup {
 }
 
 type View = 'problems' | 'sections';
+
+interface CauseRow extends CauseView {
+  key: string;
+  headingId: string;
+  listId: string;
+  heading: string;
+  countText: string;
+  open: boolean;
+  expanded: string;
+  toggleLabel: string;
+  causeClass: string;
+  iconName: string;
+  titles: { key: string; text: string }[];
+}
 
 /**
  * The checks, worst problem first (blocker fails, then required fails, ... as Health Check's risk
@@ -20,10 +41,56 @@ export default class ReadinessCheckList extends LightningElement {
   @api canFix = false;
   @api fixBlocked = '';
   @api runningUserId: string | null = null;
+  /** Lower-case Object.Field -> label, for the rows' texts. */
+  @api fieldLabels: Record<string, string> = {};
 
   labels = LABELS;
   view: View = 'problems';
   showPassed = false;
+  /** Root causes whose list of checks is open. */
+  openCauses: string[] = [];
+
+  /** The report's root causes, worst first: shown once, above the checks they explain. */
+  get causes(): CauseRow[] {
+    if (!this.report) return [];
+    return causesOf(this.report).map((c) => {
+      const open = this.openCauses.includes(c.id);
+      const slug = c.id.replace(/[^A-Za-z0-9_-]/g, '_');
+      const theme = themeOf(c.status);
+      return {
+        ...c,
+        key: c.id,
+        headingId: `cause-${slug}`,
+        listId: `cause-checks-${slug}`,
+        heading: fill(LABELS.causeHeading, c.number, c.label),
+        countText:
+          c.checks.length === 1 ? LABELS.causeExplainsOne : fill(LABELS.causeExplainsMany, c.checks.length),
+        open,
+        expanded: String(open),
+        toggleLabel: open ? LABELS.causeHide : LABELS.causeShow,
+        causeClass: `cause cause_${theme}`,
+        iconName:
+          theme === 'error' ? 'utility:error' : theme === 'warning' ? 'utility:warning' : 'utility:question',
+        titles: c.checks.map((check) => ({ key: check.id, text: check.title }))
+      };
+    });
+  }
+
+  get hasCauses(): boolean {
+    return this.causes.length > 0;
+  }
+
+  /** Check id -> "Explained by root cause 1 above: ..." for the rows a cause explains. */
+  get causeTexts(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const c of this.causes)
+      for (const check of c.checks) out[check.id] = fill(LABELS.causedBy, c.number, c.label);
+    return out;
+  }
+
+  get fixDisabled(): boolean {
+    return !this.canFix || !!this.fixBlocked;
+  }
 
   get isProblemsView(): boolean {
     return this.view === 'problems';
@@ -49,8 +116,9 @@ export default class ReadinessCheckList extends LightningElement {
     return this.report ? problemsFirst(this.report) : { problems: [], passed: [] };
   }
 
-  get problems(): CheckResult[] {
-    return this.split.problems;
+  get problems(): (CheckResult & { causeText: string })[] {
+    const texts = this.causeTexts;
+    return this.split.problems.map((c) => ({ ...c, causeText: texts[c.id] ?? '' }));
   }
 
   get passed(): CheckResult[] {
@@ -75,11 +143,60 @@ export default class ReadinessCheckList extends LightningElement {
 
   get groups(): GroupView[] {
     if (!this.report) return [];
+    const texts = this.causeTexts;
     return groupChecks(this.report).map((g) => ({
       ...g,
+      checks: g.checks.map((c) => ({ ...c, causeText: texts[c.id] ?? '' })),
       headingId: `section-${g.section}`,
-      problemText: g.problems ? fill(LABELS.problemsInSection, g.problems) : ''
+      problemText: !g.problems
+        ? ''
+        : g.problems === 1
+          ? LABELS.problemsInSectionOne
+          : fill(LABELS.problemsInSection, g.problems)
     }));
+  }
+
+  /** Focus on a check's action (or its Details): where a fix preview opened from a row returns. */
+  @api
+  focusCheck(checkId: string): boolean {
+    const rows = Array.from(
+      this.template?.querySelectorAll('c-readiness-check') ?? []
+    ) as unknown as (HTMLElement & {
+      focusAction(): boolean;
+    })[];
+    const row = rows.find((r) => r.dataset.rowId === checkId);
+    return row ? row.focusAction() : false;
+  }
+
+  /** Focus on a root cause's Fix button, or its toggle once nothing is left to fix. */
+  @api
+  focusCause(causeId: string): boolean {
+    const box = Array.from(this.template?.querySelectorAll('article[data-cause-id]') ?? []).find(
+      (b) => (b as HTMLElement).dataset.causeId === causeId
+    );
+    if (!box) return false;
+    const fix = box.querySelector('[data-id="fix-cause"]') as (HTMLElement & { disabled?: boolean }) | null;
+    const target =
+      fix && !fix.disabled ? fix : (box.querySelector('[data-id="cause-toggle"]') as HTMLElement);
+    target.focus();
+    return true;
+  }
+
+  handleToggleCause(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.causeId as string;
+    this.openCauses = this.openCauses.includes(id)
+      ? this.openCauses.filter((c) => c !== id)
+      : [...this.openCauses, id];
+  }
+
+  /** The cause's one action: a fix of every check it explains, previewed like any fix. */
+  handleFixCause(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.causeId as string;
+    const cause = this.causes.find((c) => c.id === id);
+    if (!cause) return;
+    this.dispatchEvent(
+      new CustomEvent('fixmany', { detail: { checkIds: cause.checks.map((c) => c.id), causeId: id } })
+    );
   }
 
   handleProblemsView(): void {

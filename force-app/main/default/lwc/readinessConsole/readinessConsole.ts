@@ -10,7 +10,8 @@ import {
   csvDataUrl,
   exportFileName,
   incompleteLines,
-  missingPermissionText,
+  canSaveSettings,
+  missingFor,
   planFor,
   planUndo,
   type UndoPlan,
@@ -21,6 +22,14 @@ import {
   type ChangeContext,
   type ReadinessData
 } from 'c/readinessService';
+
+/** Focuses an element (a lightning-button focuses its button) unless it is greyed out. */
+function focusIfEnabled(element: Element | null): boolean {
+  const target = element as (HTMLElement & { disabled?: boolean }) | null;
+  if (!target || target.disabled) return false;
+  target.focus();
+  return true;
+}
 
 type ModalOpener = { open(props: Record<string, unknown>): Promise<FixModalResult | undefined> };
 
@@ -122,10 +131,18 @@ export default class ReadinessConsole extends LightningElement {
 
   get fixDisabledText(): string {
     if (!this.data || this.data.canFix) return '';
-    return fill(
-      LABELS.fixDisabledBody,
-      missingPermissionText(this.data.missingPermissions) || LABELS.permCustom
-    );
+    return fill(LABELS.fixDisabledBody, missingFor('fix', this.data.missingPermissions) || LABELS.permCustom);
+  }
+
+  /** Saving the integration user and the field mapping needs the fix permission too. */
+  get canSave(): boolean {
+    return canSaveSettings(this.data);
+  }
+
+  /** Why saving settings is off, naming only the rights saving needs ('' when it is on). */
+  get saveDisabledText(): string {
+    if (!this.data || this.canSave) return '';
+    return fill(LABELS.saveNeeds, missingFor('save', this.data.missingPermissions) || LABELS.permCustom);
   }
 
   /** The report is of another user than the saved integration user: fixes would be refused. */
@@ -140,24 +157,40 @@ export default class ReadinessConsole extends LightningElement {
     return this.viewingOther || this.plan?.refused || '';
   }
 
+  /** Why Fix is greyed out, on its title: the user shown, the running user, or the rights fixes need. */
+  get fixOffText(): string {
+    return this.fixBlocked || this.fixDisabledText;
+  }
+
   get incomplete(): { key: string; text: string }[] {
-    return (this.report ? incompleteLines(this.report) : []).map((text, i) => ({ key: `i${i}`, text }));
+    return (this.report ? incompleteLines(this.report, { causesShown: true }) : []).map((text, i) => ({
+      key: `i${i}`,
+      text
+    }));
   }
 
   get isIncomplete(): boolean {
     return this.incomplete.length > 0;
   }
 
+  /** Checks Fix all settles: those whose every change is ticked by default (the plan's checkIds). */
   get fixableCount(): number {
-    return this.plan?.selected.length ?? 0;
+    return this.plan?.checkIds.length ?? 0;
   }
 
   get fixAllDisabled(): boolean {
-    return !this.canFix || this.fixableCount === 0 || !!this.fixBlocked;
+    return !this.canFix || !this.plan?.selected.length || !!this.fixBlocked;
   }
 
+  /** "Fix all (12 checks)": counts checks, as the rows do, not the changes behind them. */
   get fixAllLabel(): string {
-    return this.fixableCount ? fill(LABELS.fixAllCount, this.fixableCount) : LABELS.fixAllNone;
+    if (!this.plan?.selected.length) return LABELS.fixAllNone;
+    return this.fixableCount === 1 ? LABELS.fixAllOne : fill(LABELS.fixAllCount, this.fixableCount);
+  }
+
+  /** Nothing to fix: on a phone the greyed-out button gives way to the problems. */
+  get toolbarClass(): string {
+    return `toolbar slds-m-vertical_small${this.plan?.selected.length ? '' : ' toolbar_idle'}`;
   }
 
   get currentUserId(): string | null {
@@ -174,6 +207,18 @@ export default class ReadinessConsole extends LightningElement {
 
   get csvName(): string {
     return this.report ? exportFileName(this.report, 'csv') : '';
+  }
+
+  get useShownDisabled(): boolean {
+    return this.savingUser || !this.canSave;
+  }
+
+  get checklist() {
+    return this.data?.checklist ?? [];
+  }
+
+  get snapshotFields() {
+    return this.snapshot?.fields ?? [];
   }
 
   get fieldMapping(): Record<string, string> {
@@ -196,6 +241,11 @@ export default class ReadinessConsole extends LightningElement {
     }));
   }
 
+  /** Lower-case Object.Field -> label, from the snapshot's describes. */
+  get fieldLabels(): Record<string, string> {
+    return this.changeContext.fieldLabels ?? {};
+  }
+
   /** Plain words for changes: field labels from describe, check titles, the user's name. */
   get changeContext(): ChangeContext {
     const fieldLabels: Record<string, string> = {};
@@ -213,6 +263,7 @@ export default class ReadinessConsole extends LightningElement {
       id: `tab-${t.value}`,
       panelId: `panel-${t.value}`,
       selected: String(t.value === this.activeTab),
+      isSelected: t.value === this.activeTab,
       tabIndex: t.value === this.activeTab ? '0' : '-1',
       itemClass: `slds-tabs_default__item${t.value === this.activeTab ? ' slds-is-active' : ''}`
     }));
@@ -289,6 +340,12 @@ export default class ReadinessConsole extends LightningElement {
     this.activeTab = (event.currentTarget as HTMLElement).dataset.tab ?? 'checks';
   }
 
+  /** On a phone the tabs are a select (they would wrap over two lines). */
+  handleTabSelect(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    if (TABS.some((t) => t.value === value)) this.activeTab = value;
+  }
+
   /** Arrow keys move between tabs (the ARIA tabs pattern). */
   handleTabKey(event: KeyboardEvent): void {
     const order = TABS.map((t) => t.value);
@@ -307,11 +364,49 @@ export default class ReadinessConsole extends LightningElement {
   }
 
   handleFixCheck(event: CustomEvent<{ checkId: string }>): void {
-    if (this.report) this.openFix(planFor(this.report, [event.detail.checkId]));
+    const { checkId } = event.detail;
+    this.returnFocus = () => this.checkList?.focusCheck(checkId) ?? false;
+    if (this.report) this.openFix(planFor(this.report, [checkId]));
+  }
+
+  /** A root cause's one action: a fix of every check it explains. */
+  handleFixMany(event: CustomEvent<{ checkIds: string[]; causeId?: string }>): void {
+    const { causeId } = event.detail;
+    this.returnFocus = () => (causeId ? (this.checkList?.focusCause(causeId) ?? false) : false);
+    if (this.report) this.openFix(planFor(this.report, event.detail.checkIds));
   }
 
   handleFixAll(): void {
+    this.returnFocus = () => focusIfEnabled(this.template?.querySelector('[data-id="fix-all"]') ?? null);
     if (this.plan) this.openFix(this.plan);
+  }
+
+  /** Puts focus back where the modal was opened from (Close, Cancel, Escape). */
+  private returnFocus: (() => boolean) | null = null;
+
+  private get checkList(): { focusCheck(id: string): boolean; focusCause(id: string): boolean } | null {
+    return this.template?.querySelector('c-readiness-check-list') as unknown as {
+      focusCheck(id: string): boolean;
+      focusCause(id: string): boolean;
+    } | null;
+  }
+
+  /**
+   * After the modal closes and the page shows the new report: focus on the button that opened it;
+   * when that button is gone or greyed out (nothing left to fix, an undone fix), on the notice
+   * that says what happened, so focus never drops to the page body.
+   */
+  private restoreFocus(): void {
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    // After the rescored report and its rows render (LWC renders in a microtask).
+    Promise.resolve()
+      .then(() => undefined)
+      .then(() => {
+        if (back?.()) return;
+        const notice = this.template?.querySelector('[data-id="notice-text"]') as HTMLElement | null;
+        notice?.focus();
+      });
   }
 
   async openFix(plan: FixPlan | UndoPlan): Promise<void> {
@@ -335,13 +430,29 @@ export default class ReadinessConsole extends LightningElement {
         undo ? LABELS.logUndone : n === 1 ? LABELS.noticeAppliedOne : fill(LABELS.noticeAppliedMany, n)
       );
       this.noticeOpensLog = !undo;
-      if (result.openLog) this.activeTab = 'log';
+      if (result.openLog) {
+        this.activeTab = 'log';
+        this.returnFocus = () => {
+          const log = this.template?.querySelector('c-readiness-fix-log') as unknown as {
+            focusEntry(id: string | null): boolean;
+          } | null;
+          return log?.focusEntry(null) ?? false;
+        };
+      }
     }
+    this.restoreFocus();
   }
 
   /** Undo opens in the fix preview: the engine's inverse of the logged fix against the org now. */
   handleUndo(event: CustomEvent<{ logId: string; operations: unknown[] }>): void {
-    if (this.snapshot) this.openFix(planUndo(event.detail.operations, this.snapshot, event.detail.logId));
+    const { logId } = event.detail;
+    this.returnFocus = () => {
+      const log = this.template?.querySelector('c-readiness-fix-log') as unknown as {
+        focusEntry(id: string | null): boolean;
+      } | null;
+      return log?.focusEntry(logId) ?? false;
+    };
+    if (this.snapshot) this.openFix(planUndo(event.detail.operations, this.snapshot, logId));
   }
 
   handleOpenLog(): void {

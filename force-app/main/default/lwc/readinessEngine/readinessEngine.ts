@@ -152,3 +152,13 @@ export function assess(
 ): { report: Report; plan: FixPlan } {
   return evaluateWithPlan(definitionsFromRecords(records), validateSnapshot(snapshot));
 }
+export {
+  HARD_BOUNCE_DEFAULTS,
+  HARD_BOUNCE_TEXT_LENGTH,
+  MAPPED_LOGICAL_FIELDS,
+  fieldInUse,
+  mappingProblem,
+  scoreRangeText,
+  statusReasonDetail
+} from './presentation';
+export type { FieldInUse, MappedLogicalField, MappingCandidate } from './presentation';

@@ -147,6 +147,22 @@ export default class ReadinessFixLog extends LightningElement {
     this.open = this.open.includes(logId) ? this.open.filter((id) => id !== logId) : [...this.open, logId];
   }
 
+  /**
+   * Focus on an entry (the newest when logId is null): its Undo, or its Show changes once nothing is
+   * left to undo. The console calls it when the fix preview closes. False when the entry is not shown.
+   */
+  @api
+  focusEntry(logId: string | null): boolean {
+    const entries = Array.from(this.template?.querySelectorAll('li[data-log-id]') ?? []) as HTMLElement[];
+    const entry = logId ? entries.find((e) => e.dataset.logId === logId) : entries[0];
+    if (!entry) return false;
+    const undo = entry.querySelector('[data-id="undo"]') as (HTMLElement & { disabled?: boolean }) | null;
+    const target =
+      undo && !undo.disabled ? undo : (entry.querySelector('[data-id="toggle-changes"]') as HTMLElement);
+    target.focus();
+    return true;
+  }
+
   /** The console opens the undo in the fix preview (the same boxes, the same guard). */
   handleUndo(event: Event): void {
     const logId = (event.currentTarget as HTMLElement).dataset.logId;

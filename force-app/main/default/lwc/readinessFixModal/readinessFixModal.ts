@@ -4,6 +4,7 @@ import type { CheckRecord, FixPlan, Report, Snapshot } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
 import {
   OVERALL_LABELS,
+  applyChanges,
   applyFix,
   assess,
   checkTitles,
@@ -21,6 +22,12 @@ import {
   type ChangeContext,
   type ChangeView
 } from 'c/readinessService';
+
+/** A held change's reason without the consequence its box already says (no warning twice). */
+function heldText(reason: string, consequence: string): string {
+  const text = consequence && reason.includes(consequence) ? reason.replace(consequence, '') : reason;
+  return text.replace(/\s+/g, ' ').trim();
+}
 
 export type FixModalResult =
   { status: 'applied'; result: ApplyResult; openLog: boolean } | { status: 'cancelled' };
@@ -94,7 +101,7 @@ export default class ReadinessFixModal extends LightningModal {
         ...view,
         ticked,
         locked: view.auxiliary,
-        held: !ticked && held.has(change.key) ? (held.get(change.key) ?? '') : '',
+        held: !ticked && held.has(change.key) ? heldText(held.get(change.key) ?? '', view.consequence) : '',
         boxId: `change-${i}`,
         tickAria: fill(LABELS.modalTickAria, view.title),
         rowClass: ticked ? 'change' : 'change change_unticked'
@@ -106,9 +113,39 @@ export default class ReadinessFixModal extends LightningModal {
     return this.current ? selectChanges(this.current, this.selected) : { checkIds: [], changes: [] };
   }
 
+  /** The last still-failing answer, by selection: the preview scores once per tick, not per render. */
+  private failingFor: { key: string; ids: string[] } | null = null;
+
+  /**
+   * The checks the plan is for that this selection leaves failing: those whose changes are not all
+   * ticked, and those the snapshot with the ticked changes applied still fails when scored (a field
+   * grant without Read on its object stays failing though its own box is ticked).
+   */
+  get stillFailingIds(): string[] {
+    const plan = this.current;
+    if (!plan || this.isUndo) return [];
+    const key = this.selected.join('|');
+    if (this.failingFor?.key === key) return this.failingFor.ids;
+    const ids = new Set(stillFailing(plan, this.selected));
+    if (this.snapshot && this.checklist.length) {
+      try {
+        const after = assess(this.checklist, applyChanges(this.snapshot, this.chosen.changes)).report;
+        const settledNow = new Set(
+          after.checks.filter((c) => c.status === 'pass' || c.status === 'n/a').map((c) => c.id)
+        );
+        for (const id of plan.targets) if (!settledNow.has(id)) ids.add(id);
+      } catch {
+        // A snapshot the engine cannot score: the plan's own answer stands.
+      }
+    }
+    const ordered = plan.targets.filter((id) => ids.has(id));
+    this.failingFor = { key, ids: ordered };
+    return ordered;
+  }
+
   /** The checks the plan is for that this selection leaves failing, by title ('' when none). */
   get stillFailingText(): string {
-    const ids = this.current && !this.isUndo ? stillFailing(this.current, this.selected) : [];
+    const ids = this.stillFailingIds;
     return ids.length ? fill(LABELS.modalStillFailing, checkTitles(ids, this.context.checkTitles)) : '';
   }
 
@@ -229,6 +266,54 @@ export default class ReadinessFixModal extends LightningModal {
     this.step = 'review';
   }
 
+  /** Long lists (a new user's 37 boxes) open compact: each box's why and checks one toggle away. */
+  private showReasons: boolean | null = null;
+
+  get compact(): boolean {
+    return this.showReasons === null ? (this.current?.changes.length ?? 0) > 8 : !this.showReasons;
+  }
+
+  get reasonsLabel(): string {
+    return this.compact ? LABELS.modalShowReasons : LABELS.modalHideReasons;
+  }
+
+  get reasonsExpanded(): string {
+    return String(!this.compact);
+  }
+
+  get changesClass(): string {
+    return this.compact ? 'changes changes_compact' : 'changes';
+  }
+
+  get allTicked(): boolean {
+    return !!this.current && this.current.changes.every((c) => this.selected.includes(c.key));
+  }
+
+  get noneTicked(): boolean {
+    return this.selected.length === 0;
+  }
+
+  handleToggleReasons(): void {
+    this.showReasons = this.compact;
+  }
+
+  /** Ticks every change, with what each needs (the same rule as ticking them one by one). */
+  handleTickAll(): void {
+    const plan = this.current;
+    if (!plan || this.step !== 'review') return;
+    let selected = this.selected;
+    for (const change of plan.changes)
+      if (!selected.includes(change.key)) selected = tickChange(plan, selected, change.key).selected;
+    this.ticked = selected;
+    this.cascade = '';
+  }
+
+  handleUntickAll(): void {
+    if (!this.current || this.step !== 'review') return;
+    this.ticked = [];
+    this.cascade = '';
+  }
+
   handleTick(event: Event): void {
     const input = event.target as HTMLInputElement;
     const key = input.dataset.key as string;
@@ -258,15 +343,28 @@ export default class ReadinessFixModal extends LightningModal {
       this.result = await applyFix(this.userId, this.chosen, this.undoes);
       this.newScore = this.scoreOf(this.result);
       this.step = 'done';
+      this.focusResult = true;
     } catch (error) {
       this.errorMessage = reduceError(error);
       this.refusal = dependencyRefusal(this.errorMessage, [
         ...new Set((this.snapshot?.fields ?? []).map((f) => f.object))
       ]);
       this.step = 'error';
+      this.focusResult = true;
     } finally {
       this.disableClose = false;
     }
+  }
+
+  /** Set when the result (or the failure) is shown: focus goes to its heading, inside the modal. */
+  private focusResult = false;
+
+  override renderedCallback(): void {
+    if (!this.focusResult) return;
+    const heading = this.template?.querySelector('[data-id="result-heading"]') as HTMLElement | null;
+    if (!heading) return;
+    this.focusResult = false;
+    heading.focus();
   }
 
   handleCancel(): void {

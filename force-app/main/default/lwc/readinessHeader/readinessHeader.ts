@@ -1,7 +1,13 @@
 import { LightningElement, api } from 'lwc';
 import type { Report } from 'c/readinessEngine';
 import { LABELS, fill } from 'c/readinessLabels';
-import { formatDateTime, overallLabel, overallTheme } from 'c/readinessService';
+import {
+  formatDateTime,
+  overallLabel,
+  overallTheme,
+  scoreRangeText,
+  statusReasonDetail
+} from 'c/readinessService';
 
 /** Score ring, status with its one sentence, who was checked and when, and Refresh. */
 export default class ReadinessHeader extends LightningElement {
@@ -16,6 +22,27 @@ export default class ReadinessHeader extends LightningElement {
 
   get statusLabel(): string {
     return this.report ? overallLabel(this.report) : '';
+  }
+
+  /** The most the score could be while checks are unread (scoreRange.max). */
+  get scoreMax(): number | null {
+    return this.report?.scoreRange?.max ?? null;
+  }
+
+  get isRange(): boolean {
+    const range = this.report?.scoreRange;
+    return !!range && range.max > range.min;
+  }
+
+  /** "Score 62-100 until every check is read" beside the status while the score is a range. */
+  get rangeText(): string {
+    const r = this.report;
+    return r && this.isRange ? fill(LABELS.scoreRangeText, scoreRangeText(r)) : '';
+  }
+
+  /** Why the status is what it is, without repeating the status's own name. */
+  get statusReason(): string {
+    return this.report ? statusReasonDetail(this.report) : '';
   }
 
   get badgeClass(): string {
@@ -34,7 +61,7 @@ export default class ReadinessHeader extends LightningElement {
   }
 
   get checkedAt(): string {
-    return this.report ? fill(LABELS.checkedAt, formatDateTime(this.report.capturedAt)) : '';
+    return this.report ? fill(LABELS.checkedAt, formatDateTime(this.report.capturedAt, true)) : '';
   }
 
   get summaryLine(): string {

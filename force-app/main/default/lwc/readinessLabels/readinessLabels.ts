@@ -9,6 +9,14 @@ import CARD_NO_USER from '@salesforce/label/c.Readiness_Card_No_User';
 import CARD_OPEN from '@salesforce/label/c.Readiness_Card_Open';
 import CARD_TITLE from '@salesforce/label/c.Readiness_Card_Title';
 import CARD_TOP_PROBLEMS from '@salesforce/label/c.Readiness_Card_Top_Problems';
+import CAUSE_ACTION from '@salesforce/label/c.Readiness_Cause_Action';
+import CAUSE_EXPLAINS_MANY from '@salesforce/label/c.Readiness_Cause_Explains_Many';
+import CAUSE_EXPLAINS_ONE from '@salesforce/label/c.Readiness_Cause_Explains_One';
+import CAUSE_FIX from '@salesforce/label/c.Readiness_Cause_Fix';
+import CAUSE_HEADING from '@salesforce/label/c.Readiness_Cause_Heading';
+import CAUSE_HIDE from '@salesforce/label/c.Readiness_Cause_Hide';
+import CAUSE_SHOW from '@salesforce/label/c.Readiness_Cause_Show';
+import CAUSED_BY from '@salesforce/label/c.Readiness_Caused_By';
 import CHANGE_USER from '@salesforce/label/c.Readiness_Change_User';
 import CHECKED_AT from '@salesforce/label/c.Readiness_Checked_At';
 import CHG_ALSO_REMOVES from '@salesforce/label/c.Readiness_Chg_Also_Removes';
@@ -35,9 +43,11 @@ import DETAILS from '@salesforce/label/c.Readiness_Details';
 import ERROR_TITLE from '@salesforce/label/c.Readiness_Error_Title';
 import EVIDENCE from '@salesforce/label/c.Readiness_Evidence';
 import EXPORT_CSV from '@salesforce/label/c.Readiness_Export_Csv';
+import EXPORT_TITLE from '@salesforce/label/c.Readiness_Export_Title';
 import FIX from '@salesforce/label/c.Readiness_Fix';
 import FIX_ALL_COUNT from '@salesforce/label/c.Readiness_Fix_All_Count';
 import FIX_ALL_NONE from '@salesforce/label/c.Readiness_Fix_All_None';
+import FIX_ALL_ONE from '@salesforce/label/c.Readiness_Fix_All_One';
 import FIX_CHECK_ARIA from '@salesforce/label/c.Readiness_Fix_Check_Aria';
 import FIX_DISABLED_BODY from '@salesforce/label/c.Readiness_Fix_Disabled_Body';
 import FIX_DISABLED_TITLE from '@salesforce/label/c.Readiness_Fix_Disabled_Title';
@@ -56,6 +66,7 @@ import INCOMPLETE_ONE from '@salesforce/label/c.Readiness_Incomplete_One';
 import INCOMPLETE_RIGHTS from '@salesforce/label/c.Readiness_Incomplete_Rights';
 import INCOMPLETE_TITLE from '@salesforce/label/c.Readiness_Incomplete_Title';
 import INCOMPLETE_UNMAPPED from '@salesforce/label/c.Readiness_Incomplete_Unmapped';
+import INCOMPLETE_UNMAPPED_ONE from '@salesforce/label/c.Readiness_Incomplete_Unmapped_One';
 import LOADING from '@salesforce/label/c.Readiness_Loading';
 import LOG_CANNOT_UNDO from '@salesforce/label/c.Readiness_Log_Cannot_Undo';
 import LOG_EMPTY from '@salesforce/label/c.Readiness_Log_Empty';
@@ -83,12 +94,19 @@ import MANUAL_CHECKS from '@salesforce/label/c.Readiness_Manual_Checks';
 import MANUAL_CHECKS_HELP from '@salesforce/label/c.Readiness_Manual_Checks_Help';
 import MAP_FIELD from '@salesforce/label/c.Readiness_Map_Field';
 import MAPPING_CURRENT from '@salesforce/label/c.Readiness_Mapping_Current';
+import MAPPING_DEFAULT from '@salesforce/label/c.Readiness_Mapping_Default';
 import MAPPING_HARD_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Hard_Bounce';
 import MAPPING_HELP from '@salesforce/label/c.Readiness_Mapping_Help';
 import MAPPING_LEAD_SCORE from '@salesforce/label/c.Readiness_Mapping_Lead_Score';
 import MAPPING_NO_SUITABLE from '@salesforce/label/c.Readiness_Mapping_No_Suitable';
 import MAPPING_NOT_MAPPED from '@salesforce/label/c.Readiness_Mapping_Not_Mapped';
 import MAPPING_PLACEHOLDER from '@salesforce/label/c.Readiness_Mapping_Placeholder';
+import MAPPING_PROBLEM_BOUNCE from '@salesforce/label/c.Readiness_Mapping_Problem_Bounce';
+import MAPPING_PROBLEM_LENGTH from '@salesforce/label/c.Readiness_Mapping_Problem_Length';
+import MAPPING_PROBLEM_READ_ONLY from '@salesforce/label/c.Readiness_Mapping_Problem_Read_Only';
+import MAPPING_PROBLEM_RICH_TEXT from '@salesforce/label/c.Readiness_Mapping_Problem_Rich_Text';
+import MAPPING_PROBLEM_SCORE from '@salesforce/label/c.Readiness_Mapping_Problem_Score';
+import MAPPING_PROBLEM_STANDARD from '@salesforce/label/c.Readiness_Mapping_Problem_Standard';
 import MAPPING_SAVED from '@salesforce/label/c.Readiness_Mapping_Saved';
 import MAPPING_SAVING from '@salesforce/label/c.Readiness_Mapping_Saving';
 import MAPPING_TITLE from '@salesforce/label/c.Readiness_Mapping_Title';
@@ -107,6 +125,7 @@ import MODAL_CONFIRM_ONE from '@salesforce/label/c.Readiness_Modal_Confirm_One';
 import MODAL_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Description';
 import MODAL_FAILED from '@salesforce/label/c.Readiness_Modal_Failed';
 import MODAL_FOR_CHECKS from '@salesforce/label/c.Readiness_Modal_For_Checks';
+import MODAL_HIDE_REASONS from '@salesforce/label/c.Readiness_Modal_Hide_Reasons';
 import MODAL_LEFT from '@salesforce/label/c.Readiness_Modal_Left';
 import MODAL_NO_CHANGES from '@salesforce/label/c.Readiness_Modal_No_Changes';
 import MODAL_OPEN_LOG from '@salesforce/label/c.Readiness_Modal_Open_Log';
@@ -115,14 +134,17 @@ import MODAL_RESULT_MANY from '@salesforce/label/c.Readiness_Modal_Result_Many';
 import MODAL_RESULT_ONE from '@salesforce/label/c.Readiness_Modal_Result_One';
 import MODAL_RESULT_SCORE from '@salesforce/label/c.Readiness_Modal_Result_Score';
 import MODAL_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Result_Title';
+import MODAL_SHOW_REASONS from '@salesforce/label/c.Readiness_Modal_Show_Reasons';
 import MODAL_SKIPPED from '@salesforce/label/c.Readiness_Modal_Skipped';
 import MODAL_STILL_FAILING from '@salesforce/label/c.Readiness_Modal_Still_Failing';
+import MODAL_TICK_ALL from '@salesforce/label/c.Readiness_Modal_Tick_All';
 import MODAL_TICK_ARIA from '@salesforce/label/c.Readiness_Modal_Tick_Aria';
 import MODAL_TICKED from '@salesforce/label/c.Readiness_Modal_Ticked';
 import MODAL_TITLE from '@salesforce/label/c.Readiness_Modal_Title';
 import MODAL_UNDO_DESCRIPTION from '@salesforce/label/c.Readiness_Modal_Undo_Description';
 import MODAL_UNDO_RESULT_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Result_Title';
 import MODAL_UNDO_TITLE from '@salesforce/label/c.Readiness_Modal_Undo_Title';
+import MODAL_UNTICK_ALL from '@salesforce/label/c.Readiness_Modal_Untick_All';
 import MODAL_WARNINGS from '@salesforce/label/c.Readiness_Modal_Warnings';
 import NO_PROBLEMS from '@salesforce/label/c.Readiness_No_Problems';
 import NOTICE_APPLIED_MANY from '@salesforce/label/c.Readiness_Notice_Applied_Many';
@@ -150,12 +172,18 @@ import PICKER_TITLE from '@salesforce/label/c.Readiness_Picker_Title';
 import PICKER_USE from '@salesforce/label/c.Readiness_Picker_Use';
 import PICKER_USE_SELECTED from '@salesforce/label/c.Readiness_Picker_Use_Selected';
 import PROBLEMS_IN_SECTION from '@salesforce/label/c.Readiness_Problems_In_Section';
+import PROBLEMS_IN_SECTION_ONE from '@salesforce/label/c.Readiness_Problems_In_Section_One';
 import PROFILE_LICENSE from '@salesforce/label/c.Readiness_Profile_License';
 import REFRESH from '@salesforce/label/c.Readiness_Refresh';
 import REQUIREMENT from '@salesforce/label/c.Readiness_Requirement';
 import RETRY from '@salesforce/label/c.Readiness_Retry';
+import ROOT_CAUSES_HELP from '@salesforce/label/c.Readiness_Root_Causes_Help';
+import ROOT_CAUSES_TITLE from '@salesforce/label/c.Readiness_Root_Causes_Title';
 import SAVE from '@salesforce/label/c.Readiness_Save';
+import SAVE_NEEDS from '@salesforce/label/c.Readiness_Save_Needs';
 import SCORE_OF from '@salesforce/label/c.Readiness_Score_Of';
+import SCORE_RANGE_OF from '@salesforce/label/c.Readiness_Score_Range_Of';
+import SCORE_RANGE_TEXT from '@salesforce/label/c.Readiness_Score_Range_Text';
 import SEV_BLOCKER from '@salesforce/label/c.Readiness_Sev_Blocker';
 import SEV_INFO from '@salesforce/label/c.Readiness_Sev_Info';
 import SEV_RECOMMENDED from '@salesforce/label/c.Readiness_Sev_Recommended';
@@ -180,6 +208,7 @@ import TAB_CHECKS from '@salesforce/label/c.Readiness_Tab_Checks';
 import TAB_FIX_LOG from '@salesforce/label/c.Readiness_Tab_Fix_Log';
 import TAB_LOGINS from '@salesforce/label/c.Readiness_Tab_Logins';
 import TAB_MAPPING from '@salesforce/label/c.Readiness_Tab_Mapping';
+import TAB_SELECT from '@salesforce/label/c.Readiness_Tab_Select';
 import THIS_USER from '@salesforce/label/c.Readiness_This_User';
 import UNKNOWN_COUNT from '@salesforce/label/c.Readiness_Unknown_Count';
 import UNKNOWN_ERROR from '@salesforce/label/c.Readiness_Unknown_Error';
@@ -212,6 +241,14 @@ export const LABELS = {
   cardOpen: CARD_OPEN,
   cardTitle: CARD_TITLE,
   cardTopProblems: CARD_TOP_PROBLEMS,
+  causeAction: CAUSE_ACTION,
+  causedBy: CAUSED_BY,
+  causeExplainsMany: CAUSE_EXPLAINS_MANY,
+  causeExplainsOne: CAUSE_EXPLAINS_ONE,
+  causeFix: CAUSE_FIX,
+  causeHeading: CAUSE_HEADING,
+  causeHide: CAUSE_HIDE,
+  causeShow: CAUSE_SHOW,
   changeUser: CHANGE_USER,
   checkedAt: CHECKED_AT,
   chgAlsoRemoves: CHG_ALSO_REMOVES,
@@ -238,9 +275,11 @@ export const LABELS = {
   errorTitle: ERROR_TITLE,
   evidence: EVIDENCE,
   exportCsv: EXPORT_CSV,
+  exportTitle: EXPORT_TITLE,
   fix: FIX,
   fixAllCount: FIX_ALL_COUNT,
   fixAllNone: FIX_ALL_NONE,
+  fixAllOne: FIX_ALL_ONE,
   fixCheckAria: FIX_CHECK_ARIA,
   fixDisabledBody: FIX_DISABLED_BODY,
   fixDisabledTitle: FIX_DISABLED_TITLE,
@@ -259,6 +298,7 @@ export const LABELS = {
   incompleteRights: INCOMPLETE_RIGHTS,
   incompleteTitle: INCOMPLETE_TITLE,
   incompleteUnmapped: INCOMPLETE_UNMAPPED,
+  incompleteUnmappedOne: INCOMPLETE_UNMAPPED_ONE,
   loading: LOADING,
   logCannotUndo: LOG_CANNOT_UNDO,
   logEmpty: LOG_EMPTY,
@@ -286,12 +326,19 @@ export const LABELS = {
   manualChecksHelp: MANUAL_CHECKS_HELP,
   mapField: MAP_FIELD,
   mappingCurrent: MAPPING_CURRENT,
+  mappingDefault: MAPPING_DEFAULT,
   mappingHardBounce: MAPPING_HARD_BOUNCE,
   mappingHelp: MAPPING_HELP,
   mappingLeadScore: MAPPING_LEAD_SCORE,
   mappingNoSuitable: MAPPING_NO_SUITABLE,
   mappingNotMapped: MAPPING_NOT_MAPPED,
   mappingPlaceholder: MAPPING_PLACEHOLDER,
+  mappingProblemBounce: MAPPING_PROBLEM_BOUNCE,
+  mappingProblemLength: MAPPING_PROBLEM_LENGTH,
+  mappingProblemReadOnly: MAPPING_PROBLEM_READ_ONLY,
+  mappingProblemRichText: MAPPING_PROBLEM_RICH_TEXT,
+  mappingProblemScore: MAPPING_PROBLEM_SCORE,
+  mappingProblemStandard: MAPPING_PROBLEM_STANDARD,
   mappingSaved: MAPPING_SAVED,
   mappingSaving: MAPPING_SAVING,
   mappingTitle: MAPPING_TITLE,
@@ -310,6 +357,7 @@ export const LABELS = {
   modalDescription: MODAL_DESCRIPTION,
   modalFailed: MODAL_FAILED,
   modalForChecks: MODAL_FOR_CHECKS,
+  modalHideReasons: MODAL_HIDE_REASONS,
   modalLeft: MODAL_LEFT,
   modalNoChanges: MODAL_NO_CHANGES,
   modalOpenLog: MODAL_OPEN_LOG,
@@ -318,14 +366,17 @@ export const LABELS = {
   modalResultOne: MODAL_RESULT_ONE,
   modalResultScore: MODAL_RESULT_SCORE,
   modalResultTitle: MODAL_RESULT_TITLE,
+  modalShowReasons: MODAL_SHOW_REASONS,
   modalSkipped: MODAL_SKIPPED,
   modalStillFailing: MODAL_STILL_FAILING,
+  modalTickAll: MODAL_TICK_ALL,
   modalTickAria: MODAL_TICK_ARIA,
   modalTicked: MODAL_TICKED,
   modalTitle: MODAL_TITLE,
   modalUndoDescription: MODAL_UNDO_DESCRIPTION,
   modalUndoResultTitle: MODAL_UNDO_RESULT_TITLE,
   modalUndoTitle: MODAL_UNDO_TITLE,
+  modalUntickAll: MODAL_UNTICK_ALL,
   modalWarnings: MODAL_WARNINGS,
   noProblems: NO_PROBLEMS,
   noticeAppliedMany: NOTICE_APPLIED_MANY,
@@ -353,12 +404,18 @@ export const LABELS = {
   pickerUse: PICKER_USE,
   pickerUseSelected: PICKER_USE_SELECTED,
   problemsInSection: PROBLEMS_IN_SECTION,
+  problemsInSectionOne: PROBLEMS_IN_SECTION_ONE,
   profileLicense: PROFILE_LICENSE,
   refresh: REFRESH,
   requirement: REQUIREMENT,
   retry: RETRY,
+  rootCausesHelp: ROOT_CAUSES_HELP,
+  rootCausesTitle: ROOT_CAUSES_TITLE,
   save: SAVE,
+  saveNeeds: SAVE_NEEDS,
   scoreOf: SCORE_OF,
+  scoreRangeOf: SCORE_RANGE_OF,
+  scoreRangeText: SCORE_RANGE_TEXT,
   sevBlocker: SEV_BLOCKER,
   sevInfo: SEV_INFO,
   sevRecommended: SEV_RECOMMENDED,
@@ -383,6 +440,7 @@ export const LABELS = {
   tabFixLog: TAB_FIX_LOG,
   tabLogins: TAB_LOGINS,
   tabMapping: TAB_MAPPING,
+  tabSelect: TAB_SELECT,
   thisUser: THIS_USER,
   unknownCount: UNKNOWN_COUNT,
   unknownError: UNKNOWN_ERROR,

@@ -21,6 +21,7 @@ import {
   PRODUCT_PERMISSION_SET,
   OBJECT_FLAGS,
   OBJECT_FLAG_LABELS,
+  scoreRangeText,
   toOperation
 } from 'c/readinessEngine';
 import type {
@@ -45,8 +46,39 @@ export interface ReadinessData {
   snapshot: Snapshot | null;
   checklist: CheckRecord[];
   canFix: boolean;
+  /**
+   * Whether the running user may save the integration user and the field mapping (the custom
+   * permission and Customize Application). Absent from an older controller: read from
+   * missingPermissions.
+   */
+  canSave?: boolean;
   missingPermissions: string[];
   integrationUserId: string | null;
+}
+
+/** The custom permission, however the controller names it (API name or label). */
+const CUSTOM_PERMISSION = /Act_On_Readiness_Fix|Act-On Readiness: apply fixes/i;
+
+/** The rights each kind of write needs, by their Setup names (the custom permission aside). */
+export const WRITE_RIGHTS: Readonly<Record<'fix' | 'save', readonly string[]>> = Object.freeze({
+  fix: ['Manage Profiles and Permission Sets', 'Assign Permission Sets'],
+  save: ['Customize Application']
+});
+
+/**
+ * The rights the running user lacks for one kind of write, in the words to ask an admin for: only
+ * those that matter for it (reading rights such as Manage Users never turn a write off).
+ */
+export function missingFor(kind: 'fix' | 'save', missing: readonly string[] | null | undefined): string {
+  const wanted = (missing ?? []).filter((p) => CUSTOM_PERMISSION.test(p) || WRITE_RIGHTS[kind].includes(p));
+  return missingPermissionText(wanted);
+}
+
+/** Whether the running user may save settings (the integration user, the field mapping). */
+export function canSaveSettings(data: Pick<ReadinessData, 'canSave' | 'missingPermissions'> | null): boolean {
+  if (!data) return false;
+  if (typeof data.canSave === 'boolean') return data.canSave;
+  return !missingFor('save', data.missingPermissions);
 }
 
 /** A ranked candidate for the integration user (the engine's rankCandidates). */
@@ -58,6 +90,11 @@ export interface MappableField {
   type: string;
   /** The logical fields it can hold: LeadScore, HardBounce. */
   usableFor?: string[];
+  /** Text length, custom or not, rich text, writable: what the mapping rule reads (mappingProblem). */
+  length?: number | null;
+  custom?: boolean | null;
+  htmlFormatted?: boolean | null;
+  updateable?: boolean | null;
 }
 
 export interface ApplyResult {
@@ -189,7 +226,9 @@ export function permissionHint(message: string): string | null {
 
 /** The missing permissions getReadiness reports, as one list a person asks their admin for. */
 export function missingPermissionText(missing: readonly string[] | null | undefined): string {
-  return (missing ?? []).map((p) => (/Act_On_Readiness_Fix/i.test(p) ? LABELS.permCustom : p)).join(', ');
+  return [...new Set((missing ?? []).map((p) => (CUSTOM_PERMISSION.test(p) ? LABELS.permCustom : p)))].join(
+    ', '
+  );
 }
 
 // ---------------------------------------------------------------- scoring (through the engine)
@@ -213,8 +252,20 @@ export function planFor(report: Report, checkIds?: string[]): FixPlan {
 
 // The order of problems is the engine's: every view shows them alike.
 export { SEVERITY_ORDER, STATUS_ORDER, compareChecks, isProblem, problemsFirst } from 'c/readinessEngine';
+// How a score and a status read (a range while checks are unread), and the field-mapping rule.
+export {
+  HARD_BOUNCE_DEFAULTS,
+  HARD_BOUNCE_TEXT_LENGTH,
+  definitionsFromRecords,
+  fieldInUse,
+  mappingProblem,
+  scoreRangeText,
+  statusReasonDetail
+} from 'c/readinessEngine';
+export type { FieldInUse, MappingCandidate } from 'c/readinessEngine';
 // Selection rules of the fix preview and the candidate ranking: the engine's, through the service.
 export {
+  applyChanges,
   dependencyRefusal,
   loggedChanges,
   planUndo,
@@ -276,12 +327,19 @@ export function overallTheme(
  * What an incomplete verdict lacks, in the UI's labels: how many checks could not be read, the
  * rights that would complete them, the fields waiting for a mapping. Empty for a complete verdict.
  */
-export function incompleteLines(report: Pick<Report, 'completeness'>): string[] {
+export function incompleteLines(
+  report: Pick<Report, 'completeness'> & Partial<Pick<Report, 'rootCauses'>>,
+  { causesShown = false }: { causesShown?: boolean } = {}
+): string[] {
   const c = report.completeness;
   if (c.complete) return [];
   const lines = [c.unknown === 1 ? LABELS.incompleteOne : fill(LABELS.incompleteMany, c.unknown)];
-  if (c.rights.length) lines.push(fill(LABELS.incompleteRights, c.rights.join(', ')));
-  if (c.unmapped) lines.push(fill(LABELS.incompleteUnmapped, c.unmapped));
+  // Where the root causes are shown and each missing right is one of them, with its action: said once.
+  const causes = new Set((report.rootCauses ?? []).map((r) => r.id));
+  const rightsAsCauses = causesShown && c.rights.every((r) => causes.has(`right:${r}`));
+  if (c.rights.length && !rightsAsCauses) lines.push(fill(LABELS.incompleteRights, c.rights.join(', ')));
+  if (c.unmapped)
+    lines.push(c.unmapped === 1 ? LABELS.incompleteUnmappedOne : fill(LABELS.incompleteUnmapped, c.unmapped));
   return lines;
 }
 
@@ -321,9 +379,33 @@ export function actionOf(check: CheckResult, runningUserId?: string | null): Che
 
 const ISO_DATE_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
 
-/** Evidence as a person reads it: every ISO date-time in the user's locale, like the tables. */
-export function formatEvidence(text: string | null | undefined): string {
-  return (text ?? '').replace(ISO_DATE_TIME, (iso) => formatDateTime(iso));
+/** API names the checks' texts use that no field describe labels, in a person's words. */
+const API_WORDS: Record<string, string> = {
+  'UserLogin.IsFrozen': 'Frozen (UserLogin)',
+  'UserLogin.IsPasswordLocked': 'Locked out (UserLogin)',
+  MissionCritical: 'Mission Critical',
+  LeadScore: 'Lead Score',
+  HardBounce: 'Hard Bounce'
+};
+const API_WORD = new RegExp(`\\b(${Object.keys(API_WORDS).join('|').replace(/\./g, '\\.')})\\b`, 'g');
+const OBJECT_FIELD = /\b([A-Z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\b/g;
+
+/**
+ * Evidence as a person reads it: every ISO date-time in the user's locale, like the tables;
+ * Object.Field as the field's label when the console knows it ("Social Security Number
+ * (Contact)"), and the few API words the checks use (UserLogin.IsFrozen, MissionCritical) in words.
+ */
+export function formatEvidence(
+  text: string | null | undefined,
+  fieldLabels?: Record<string, string>
+): string {
+  let out = (text ?? '').replace(ISO_DATE_TIME, (iso) => formatDateTime(iso));
+  if (fieldLabels)
+    out = out.replace(OBJECT_FIELD, (whole: string, object: string, field: string) => {
+      const label = fieldLabels[`${object}.${field}`.toLowerCase()];
+      return label ? `${label} (${object})` : whole;
+    });
+  return out.replace(API_WORD, (word: string) => API_WORDS[word] ?? word);
 }
 
 export interface CheckGroup {
@@ -348,16 +430,49 @@ export function groupChecks(report: Report, onlyProblems = false): CheckGroup[] 
   }).filter((g) => g.checks.length > 0);
 }
 
+export interface CauseView {
+  id: string;
+  kind: string;
+  /** 1-based: rows name the cause by its number ("Explained by root cause 1 above"). */
+  number: number;
+  label: string;
+  action: string;
+  checks: CheckResult[];
+  /** Whether a Fix of its checks has automatic changes (the cause's one action can be applied). */
+  fixable: boolean;
+  /** The worst status among the checks it explains: the cause's colour. */
+  status: CheckStatus;
+}
+
+/** The report's root causes with their checks, in the engine's order (worst first). */
+export function causesOf(report: Report): CauseView[] {
+  const byId = new Map(report.checks.map((c) => [c.id, c]));
+  return (report.rootCauses ?? []).map((cause, i) => {
+    const checks = cause.checkIds.map((id) => byId.get(id)).filter((c): c is CheckResult => !!c);
+    return {
+      id: cause.id,
+      kind: cause.kind,
+      number: i + 1,
+      label: cause.label,
+      action: cause.action,
+      checks,
+      fixable: checks.some((c) => !!c.fix?.fixable && c.fix.changes.length > 0),
+      status: checks.length ? [...checks].sort(compareChecks)[0].status : 'unknown'
+    };
+  });
+}
+
 /** The card's short list: the worst problems first (the engine's order). */
 export function topProblems(report: Report, count = 3): CheckResult[] {
   return problemsFirst(report).problems.slice(0, count);
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** A date-time in the user's locale; with seconds where a time must visibly move (Checked). */
+export function formatDateTime(iso: string | null | undefined, seconds = false): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }
 
 // ---------------------------------------------------------------- fix changes, in words
@@ -561,9 +676,16 @@ export function toMarkdown(report: Report): string {
   const lines = [
     `# ${mdEscape(fill(LABELS.mdTitle, who))}`,
     '',
-    mdEscape(fill(LABELS.mdScore, report.score, OVERALL_LABELS[report.status], report.capturedAt)),
+    mdEscape(
+      fill(
+        LABELS.mdScore,
+        scoreRangeText(report),
+        OVERALL_LABELS[report.status],
+        formatDateTime(report.capturedAt)
+      )
+    ),
     '',
-    mdEscape(report.statusText),
+    mdEscape(report.statusReason ? `${report.statusReason}. ${report.statusText}` : report.statusText),
     '',
     `## ${LABELS.mdProblems}`,
     ''
@@ -572,7 +694,7 @@ export function toMarkdown(report: Report): string {
   if (!problems.length) lines.push(LABELS.mdNoProblems);
   for (const c of problems) {
     lines.push(
-      `- **${STATUS_LABELS[c.status]}** \`${c.id}\` (${SEVERITY_LABELS[c.severity]}): ${mdEscape(c.title)}. ${mdEscape(c.evidence)}`
+      `- **${STATUS_LABELS[c.status]}** \`${c.id}\` (${SEVERITY_LABELS[c.severity]}): ${mdEscape(c.title)}. ${mdEscape(formatEvidence(c.evidence))}`
     );
   }
   return lines.join('\n') + '\n';

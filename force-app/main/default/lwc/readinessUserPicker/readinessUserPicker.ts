@@ -30,6 +30,12 @@ interface SuggestionView extends SuggestedUser {
 export default class ReadinessUserPicker extends LightningElement {
   @api currentUserId: string | null = null;
   @api canCancel = false;
+  /** Why the running user may not save the integration user ('' when they may): Use is greyed out. */
+  @api saveDisabledText = '';
+
+  get useDisabled(): boolean {
+    return this.saving || !!this.saveDisabledText;
+  }
 
   labels = LABELS;
   suggestions: SuggestedUser[] = [];
@@ -85,6 +91,10 @@ export default class ReadinessUserPicker extends LightningElement {
     return !this.loading && !this.loadError && !this.hasSuggestions;
   }
 
+  get usePickedDisabled(): boolean {
+    return this.useSelectedDisabled || !!this.saveDisabledText;
+  }
+
   get useSelectedDisabled(): boolean {
     return !this.pickedId || this.saving;
   }
@@ -120,6 +130,7 @@ export default class ReadinessUserPicker extends LightningElement {
   }
 
   async choose(userId: string): Promise<void> {
+    if (this.saveDisabledText) return;
     this.saving = true;
     this.saveError = '';
     try {

@@ -129,6 +129,14 @@ describe('c-readiness-card', () => {
     );
     expect($(element, '[data-id="no-problems"]')).toBeNull();
     expect($$(element, '[data-check-id]')[0].dataset.checkId).toBe('user.not-frozen');
+    // Never a bare number over unread checks: the range, and why the status is what it is.
+    const { report } = assess(checklist, limited);
+    const ring = $(element, 'c-readiness-score-ring') as unknown as { score: number; scoreMax: number };
+    expect([ring.score, ring.scoreMax]).toEqual([report.scoreRange.min, report.scoreRange.max]);
+    expect($(element, '[data-id="score-range"]').textContent).toBe(
+      `Score ${report.scoreRange.min}-${report.scoreRange.max} until every check is read`
+    );
+    expect($(element, '[data-id="status-reason"]').textContent!.trim()).toBe('6 checks could not be read');
   });
 
   it('a ready verdict with unread checks is "Ready (incomplete)", not green', async () => {

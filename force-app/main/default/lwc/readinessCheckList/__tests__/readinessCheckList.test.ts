@@ -6,6 +6,7 @@ import checklist from '../../readinessService/__tests__/data/checklist.json';
 import normal from '../../../../../../fixtures/snapshots/normal-user-fixable.json';
 import perfect from '../../../../../../fixtures/snapshots/perfect-dedicated-user.json';
 import fixable from '../../../../../../fixtures/snapshots/new-user-fixable.json';
+import expired from '../../../../../../fixtures/snapshots/expired-assignment.json';
 
 jest.mock('c/readinessLabels');
 const flush = () => Promise.resolve();
@@ -90,5 +91,55 @@ describe('c-readiness-check-list', () => {
     child.dispatchEvent(new CustomEvent('fix', { detail: { checkId: 'object.Lead' } }));
     await flush();
     expect(handler.mock.calls[0][0].detail).toEqual({ checkId: 'object.Lead' });
+  });
+
+  it('shows each root cause once, above the checks, with the checks it explains and its one action', async () => {
+    const { element, report } = mount(expired);
+    const causes = Array.from(element.shadowRoot!.querySelectorAll('[data-cause-id]')) as HTMLElement[];
+    const articles = causes.filter((c) => c.tagName === 'ARTICLE');
+    expect(articles.map((c) => c.dataset.causeId)).toEqual(report.rootCauses.map((c) => c.id));
+    const [cause] = report.rootCauses;
+    const box = articles[0];
+    expect(box.querySelector('h4')!.textContent).toBe(`Root cause 1: ${cause.label}`);
+    expect(box.querySelector('[data-id="cause-action"]')!.textContent).toContain(cause.action);
+    expect(box.querySelector('[data-id="cause-count"]')!.textContent).toBe(
+      `Explains ${cause.checkIds.length} problems`
+    );
+    // Above the rows, in the DOM order a screen reader reads.
+    const firstRow = $(element, '[data-id="problems"]');
+    expect(box.compareDocumentPosition(firstRow) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const toggle = box.querySelector('[data-id="cause-toggle"]') as HTMLElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flush();
+    const listed = Array.from(box.querySelectorAll('[data-id="cause-checks"] li')) as HTMLElement[];
+    expect(listed.map((li) => li.dataset.checkId)).toEqual(cause.checkIds);
+    // The rows it explains say so instead of repeating it; the others say nothing.
+    const rows = Array.from(element.shadowRoot!.querySelectorAll('c-readiness-check')) as unknown as {
+      check: { id: string };
+      causeText: string;
+    }[];
+    for (const row of rows)
+      expect(row.causeText).toBe(
+        cause.checkIds.includes(row.check.id) ? `Explained by root cause 1 above: ${cause.label}` : ''
+      );
+  });
+
+  it("asks for a fix of every check a cause explains, as the cause's one action", async () => {
+    const { element, report } = mount(expired);
+    const handler = jest.fn();
+    element.addEventListener('fixmany', handler);
+    $(element, '[data-id="fix-cause"]').click();
+    await flush();
+    expect(handler.mock.calls[0][0].detail).toEqual({
+      checkIds: report.rootCauses[0].checkIds,
+      causeId: report.rootCauses[0].id
+    });
+  });
+
+  it('shows no root cause section when the report names none', () => {
+    const { element, report } = mount(perfect);
+    expect(report.rootCauses).toEqual([]);
+    expect($(element, '[data-id="root-causes"]')).toBeNull();
   });
 });

@@ -153,9 +153,14 @@ describe('c-readiness-console', () => {
     const element = await mount(data(limited));
     const banner = deep(element, '[data-id="incomplete"]');
     expect(banner.textContent).toContain('6 checks could not be read, so this verdict is incomplete.');
-    expect(banner.textContent).toContain(
-      'Granting the running user Manage Users, View Setup and Configuration, Customize Application would complete it.'
-    );
+    // Each missing right is a root cause above the checks, with its action: the banner does not repeat it.
+    expect(banner.textContent).not.toContain('Granting the running user');
+    const causes = deepAll(element, '[data-kind="missing-right"]').map((c) => c.dataset.causeId);
+    expect(causes).toEqual([
+      'right:Manage Users',
+      'right:View Setup and Configuration',
+      'right:Customize Application'
+    ]);
     const badge = deep(element, '[data-status]');
     expect(badge.textContent).toBe('At risk');
     expect(badge.className).not.toContain('slds-theme_success');
@@ -261,6 +266,47 @@ describe('c-readiness-console', () => {
     expect(deep(element, 'button[role="tab"][aria-selected="true"]').dataset.tab).toBe('log');
   });
 
+  /** The element focused now, through the shadow roots. */
+  function focused(): Element | null {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  it('returns focus to the Fix button of the row that opened the modal when it closes', async () => {
+    openMock.mockResolvedValue({ status: 'cancelled' });
+    const element = await mount(data(fixable));
+    const contact = deep(element, '[data-check-id="object.Contact"]');
+    const fix = deepAll(contact, '[data-id="fix"]')[0] as HTMLElement;
+    // lightning-button is a stand-in in Jest: its focus() is what the page calls.
+    const focus = jest.spyOn(fix, 'focus');
+    const others = deepAll(element, '[data-id="fix"]').filter((b) => b !== fix);
+    const otherFocus = others.map((b) => jest.spyOn(b, 'focus'));
+    fix.click();
+    await flush();
+    await flush();
+    expect(openMock).toHaveBeenCalled();
+    expect(focus).toHaveBeenCalledTimes(1);
+    expect(otherFocus.every((f) => f.mock.calls.length === 0)).toBe(true);
+  });
+
+  it('after a fix leaves nothing to fix, focus goes to the notice that says what happened', async () => {
+    const element = await mount(data(fixable));
+    const before = assess(checklist, fixable);
+    const after = applyChanges(fixable as unknown as Snapshot, before.plan.changes);
+    openMock.mockResolvedValue({
+      status: 'applied',
+      result: { logId: 'a0X1', status: 'Applied', changed: before.plan.changes.length, snapshot: after },
+      openLog: false
+    });
+    deep(element, '[data-id="fix-all"]').click();
+    await flush();
+    await flush();
+    const notice = deep(element, '[data-id="notice-text"]');
+    expect(notice.textContent).toContain('Applied');
+    expect(focused()).toBe(notice);
+  });
+
   it("never offers Fix all for the admin's own user", async () => {
     const element = await mount(data(own));
     expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
@@ -278,13 +324,18 @@ describe('c-readiness-console', () => {
 
   it('turns fixes off and says which permission to ask for', async () => {
     const element = await mount(
-      data(fixable, { canFix: false, missingPermissions: ['Act_On_Readiness_Fix'] })
+      data(fixable, { canFix: false, missingPermissions: ['Act_On_Readiness_Fix', 'Manage Users'] })
     );
     expect(deep(element, '[data-id="fix-disabled"]').textContent).toContain('Act_On_Readiness_Fix');
     expect(deep(element, '[data-id="fix-all"]').disabled).toBe(true);
     const fix = deepAll(element, '[data-id="fix"]');
     expect(fix.length).toBeGreaterThan(0);
     expect(fix.every((b) => (b as unknown as { disabled: boolean }).disabled)).toBe(true);
+    // A greyed-out Fix says why on its title, as Fix all does.
+    expect(fix.every((b) => b.title.includes('Act_On_Readiness_Fix'))).toBe(true);
+    expect(deep(element, '[data-id="fix-all"]').title).toContain('Act_On_Readiness_Fix');
+    // Manage Users matters for reads, never for fixes: the banner does not name it.
+    expect(deep(element, '[data-id="fix-disabled"]').textContent).not.toContain('Manage Users');
   });
 
   it('offers the CSV download and copies the Markdown summary', async () => {

@@ -26,14 +26,15 @@ const save = saveFieldMapping as unknown as jest.Mock;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const saved = (unmapped as { fieldMapping?: Record<string, string> }).fieldMapping ?? {};
 
-function mount(canFix = true) {
+function mount(saveDisabledText = '', mapping: Record<string, string> = saved) {
   const report = assess(checklist, unmapped).report;
   const el = createElement('c-readiness-field-mapping', {
     is: ReadinessFieldMapping
   }) as unknown as HTMLElement & Record<string, unknown>;
   el.report = report;
-  el.mapping = saved;
-  el.canFix = canFix;
+  el.mapping = mapping;
+  el.checklist = checklist;
+  el.saveDisabledText = saveDisabledText;
   document.body.appendChild(el);
   return el;
 }
@@ -65,15 +66,21 @@ describe('c-readiness-field-mapping', () => {
     const label = el.shadowRoot!.querySelector(`label[for="${select(el, 'Contact.LeadScore').id}"]`);
     expect(label!.textContent).toBe('Lead Score (Contact)');
     expect(options(el, 'Contact.LeadScore')).toEqual(['', 'Lead_Score__c']);
+    // Department (a standard text field) and a 5-character text field cannot hold Hard Bounce.
     expect(options(el, 'Contact.HardBounce')).toEqual([
       '',
-      'Department',
       'EmailBouncedReason',
-      'EmailBouncedDate'
+      'EmailBouncedDate',
+      'Bounce_Code__c'
     ]);
     const row = el.shadowRoot!.querySelector('[data-mapping-key="Contact.LeadScore"]')!;
     expect(row.querySelector('[data-id="status"]')!.textContent).toBe('Unknown');
-    expect(row.querySelector('[data-id="saved"]')!.textContent).toBe('Not mapped');
+    expect(row.querySelector('[data-id="saved"]')!.textContent).toBe('No field in use yet: choose one.');
+    // Hard Bounce passes with the default field: the row says it is the one in use.
+    const bounce = el.shadowRoot!.querySelector('[data-mapping-key="Contact.HardBounce"]')!;
+    expect(bounce.querySelector('[data-id="saved"]')!.textContent).toBe(
+      'In use: Email Bounced Reason (EmailBouncedReason) (the default)'
+    );
     expect(
       el.shadowRoot!.querySelector('[data-mapping-key="Lead.LeadScore"] [data-id="problem"]')!.textContent
     ).toContain('No field of Lead can hold it');
@@ -106,7 +113,7 @@ describe('c-readiness-field-mapping', () => {
     await flush();
     wire.emit(contactFields, (c) => c.objectName === 'Contact');
     await flush();
-    choose(el, 'Contact.HardBounce', 'Department');
+    choose(el, 'Contact.HardBounce', 'Bounce_Code__c');
     await flush();
     save.mockRejectedValue({
       body: { message: 'Contact.Department cannot hold the text "Hard Bounce" (too short, or rich text).' }
@@ -118,15 +125,44 @@ describe('c-readiness-field-mapping', () => {
     expect(error.textContent).toContain('cannot hold the text "Hard Bounce"');
   });
 
-  it('cannot save without the right to fix', async () => {
-    const el = mount(false);
+  it('cannot save without the right to, and says which right saving needs', async () => {
+    const el = mount('Saving needs Customize Application.');
     await flush();
     wire.emit(contactFields, (c) => c.objectName === 'Contact');
     await flush();
-    choose(el, 'Contact.HardBounce', 'Department');
+    choose(el, 'Contact.HardBounce', 'Bounce_Code__c');
     await flush();
-    expect(
-      (el.shadowRoot!.querySelector('[data-id="save"]') as unknown as { disabled: boolean }).disabled
-    ).toBe(true);
+    const button = el.shadowRoot!.querySelector('[data-id="save"]') as unknown as {
+      disabled: boolean;
+      title: string;
+    };
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe('Saving needs Customize Application.');
+    expect(el.shadowRoot!.querySelector('[data-id="save-why"]')!.textContent).toBe(
+      'Saving needs Customize Application.'
+    );
+  });
+
+  it('says the saved field is in use, and refuses one that cannot hold the value with the reason', async () => {
+    const el = mount('', { 'Contact.HardBounce': 'Department', 'Contact.LeadScore': 'Lead_Score__c' });
+    await flush();
+    wire.emit(contactFields, (c) => c.objectName === 'Contact');
+    await flush();
+    const score = el.shadowRoot!.querySelector('[data-mapping-key="Contact.LeadScore"]')!;
+    expect(score.querySelector('[data-id="saved"]')!.textContent).toBe(
+      'In use: Lead Score (Lead_Score__c) (saved)'
+    );
+    const bounce = el.shadowRoot!.querySelector('[data-mapping-key="Contact.HardBounce"]')!;
+    expect(bounce.querySelector('[data-id="invalid"]')!.textContent).toContain(
+      'Department is a standard field'
+    );
+    // A 5-character text field is not even offered.
+    expect(options(el, 'Contact.HardBounce')).not.toContain('Bounce_Flag__c');
+    const button = el.shadowRoot!.querySelector('[data-id="save"]') as unknown as { disabled: boolean };
+    expect(button.disabled).toBe(true);
+    choose(el, 'Contact.HardBounce', 'Bounce_Code__c');
+    await flush();
+    expect(bounce.querySelector('[data-id="invalid"]')).toBeNull();
+    expect(button.disabled).toBe(false);
   });
 });

@@ -144,6 +144,49 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="confirm"]').disabled).toBe(true);
   });
 
+  it('says the field checks still fail when the access to their object is unticked', async () => {
+    const { element, plan, report } = mount(fixable);
+    const campaign = plan.changes.find(
+      (c) => c.kind === 'objectPermission' && c.object === 'Campaign' && c.part === 'access'
+    )!;
+    const fieldChecks = report.checks.filter(
+      (c) => c.id.startsWith('field.Campaign.') && c.status === 'fail'
+    );
+    expect(fieldChecks.length).toBeGreaterThan(0);
+    click(box(element, campaign.key));
+    await flush();
+    // The field grants stay ticked (they do not need the object row to be written)...
+    for (const c of plan.changes.filter((x) => x.kind === 'fieldPermission' && x.object === 'Campaign'))
+      expect(box(element, c.key).checked).toBe(true);
+    // ...but without Read on Campaign their checks still fail, and the preview says so.
+    const text = $(element, '[data-id="still-failing"]').textContent!;
+    for (const c of fieldChecks) expect(text).toContain(c.title);
+  });
+
+  it('ticks and unticks every change at once, and opens a long list compact', async () => {
+    const { element, plan } = mount(fixable);
+    expect(plan.changes.length).toBeGreaterThan(8);
+    const list = $(element, '[data-id="changes"]');
+    expect(list.className).toContain('changes_compact');
+    const toggle = $(element, '[data-id="toggle-reasons"]');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flush();
+    expect($(element, '[data-id="changes"]').className).not.toContain('changes_compact');
+    $(element, '[data-id="untick-all"]').click();
+    await flush();
+    expect($$(element, 'input[type="checkbox"]').filter((b) => (b as HTMLInputElement).checked)).toHaveLength(
+      0
+    );
+    expect($(element, '[data-id="confirm"]').disabled).toBe(true);
+    $(element, '[data-id="tick-all"]').click();
+    await flush();
+    expect($$(element, 'input[type="checkbox"]').filter((b) => (b as HTMLInputElement).checked)).toHaveLength(
+      plan.changes.length
+    );
+    expect($(element, '[data-id="confirm"]').label).toBe(`Apply ${plan.changes.length} changes`);
+  });
+
   it('says which checks still fail with what is ticked', async () => {
     const { element } = mount(person);
     expect($(element, '[data-id="still-failing"]').textContent).toMatch(
@@ -162,6 +205,8 @@ describe('c-readiness-fix-modal', () => {
       const row = $(element, `li[data-change-key="${c.key}"]`);
       expect(row.querySelector('[data-id="held"]')!.textContent).toContain('a person signs in as this user');
       expect(row.querySelector('[data-id="consequence"]')!.textContent).toBe(c.consequence);
+      // The consequence is said once in the box, not again inside why it is held.
+      expect(row.querySelector('[data-id="held"]')!.textContent).not.toContain(c.consequence!);
     }
     const apiOnly = identity.find(
       (c) => c.kind === 'systemPermission' && c.permission === 'PermissionsApiUserOnly'
@@ -233,6 +278,8 @@ describe('c-readiness-fix-modal', () => {
     expect($(element, '[data-id="description"]')).toBeNull();
     expect($(element, '[data-id="changes"]')).toBeNull();
     expect($(element, 'lightning-modal-header').label).toBe('Fix applied');
+    // The Apply button is gone: focus goes to the result's heading, inside the modal.
+    expect(element.shadowRoot!.activeElement).toBe($(element, '[data-id="result-heading"]'));
     $(element, '[data-id="open-log"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'applied', result, openLog: true });
   });
@@ -246,6 +293,7 @@ describe('c-readiness-fix-modal', () => {
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('Nothing was changed');
     expect(error.textContent).toContain('Act_On_Readiness_Fix');
+    expect(element.shadowRoot!.activeElement).toBe($(element, '[data-id="result-heading"]'));
     $(element, '[data-id="close"]').click();
     expect(mockClose).toHaveBeenCalledWith({ status: 'cancelled' });
   });

@@ -14,9 +14,14 @@ import {
   saveIntegrationUser,
   toCsv,
   toMarkdown,
+  formatDateTime,
   topProblems,
   exportFileName,
-  csvDataUrl
+  csvDataUrl,
+  formatEvidence,
+  missingFor,
+  canSaveSettings,
+  incompleteLines
 } from 'c/readinessService';
 import checklist from './data/checklist.json';
 
@@ -228,7 +233,64 @@ describe('exports', () => {
     const problems = report.checks.filter((c) => ['fail', 'warn', 'unknown'].includes(c.status));
     for (const c of problems) expect(md).toContain(`\`${c.id}\``);
     expect(md.split('\n')[0]).toMatch(/^# /);
+    // Times as a person reads them, never ISO.
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(md).toContain(`Checked ${formatDateTime(report.capturedAt)}.`);
+    expect(md).toContain(report.statusReason);
     expect(exportFileName(report, 'csv')).toMatch(/^act-on-readiness_.+\.csv$/);
+  });
+});
+
+describe('plain words in the details', () => {
+  it('names fields by their labels and the few API words in words', () => {
+    const report = reportOf('restricted-field-readable');
+    const check = report.checks.find((c) => c.id === 'data.sensitive-fields')!;
+    expect(check.evidence).toContain('Contact.SSN__c');
+    const labels: Record<string, string> = {};
+    for (const f of (
+      fixture('restricted-field-readable') as { fields: { object: string; name: string; label?: string }[] }
+    ).fields)
+      if (f.label) labels[`${f.object}.${f.name}`.toLowerCase()] = f.label;
+    const text = formatEvidence(check.evidence, labels);
+    expect(text).not.toMatch(/SSN__c|MissionCritical/);
+    expect(text).toContain(`${labels['contact.ssn__c']} (Contact)`);
+    expect(text).toContain('Mission Critical');
+    expect(formatEvidence('The user is not frozen (UserLogin.IsFrozen is false).')).toBe(
+      'The user is not frozen (Frozen (UserLogin) is false).'
+    );
+    // Unknown fields and user names stay as they are.
+    expect(formatEvidence('acton.integration@acme.example reads Contact.Nope__c', labels)).toBe(
+      'acton.integration@acme.example reads Contact.Nope__c'
+    );
+  });
+});
+
+describe('rights, by what they turn off', () => {
+  const missing = ['Act-On Readiness: apply fixes', 'Manage Users', 'Customize Application'];
+  it('names only the rights a kind of write needs', () => {
+    expect(missingFor('fix', missing)).toBe(
+      'the Act-On Readiness Fix custom permission (Act_On_Readiness_Fix)'
+    );
+    expect(missingFor('save', missing)).toBe(
+      'the Act-On Readiness Fix custom permission (Act_On_Readiness_Fix), Customize Application'
+    );
+    expect(missingFor('fix', ['Manage Users'])).toBe('');
+  });
+
+  it('reads canSave, or the missing rights from an older controller', () => {
+    expect(canSaveSettings({ canSave: false, missingPermissions: [] })).toBe(false);
+    expect(canSaveSettings({ missingPermissions: ['Manage Users'] })).toBe(true);
+    expect(canSaveSettings({ missingPermissions: ['Act_On_Readiness_Fix'] })).toBe(false);
+    expect(canSaveSettings(null)).toBe(false);
+  });
+
+  it('says "1 field check waits", and leaves rights to the root causes where they are shown', () => {
+    const unmapped = reportOf('unmapped-lead-score');
+    const one = { ...unmapped, completeness: { ...unmapped.completeness, unmapped: 1 } };
+    expect(incompleteLines(one)).toContain('1 field check waits for a field mapping.');
+    const limited = reportOf('limited-admin-rights');
+    expect(incompleteLines(limited).some((l) => l.includes('Granting'))).toBe(true);
+    expect(incompleteLines(limited, { causesShown: true }).some((l) => l.includes('Granting'))).toBe(false);
   });
 });
 
