@@ -8,9 +8,11 @@ import {
   INTEGRATION_NAME_PATTERNS,
   MAPPED_LOGICAL_FIELDS,
   OWN_SET_LABEL_PATTERN,
+  PASSWORD_POLICY_KEY,
   PRODUCT_PERMISSION_SET,
   likeMatches,
-  mappingProblem
+  mappingProblem,
+  passwordPolicyProblem
 } from 'c/readinessEngine';
 import * as org from './state.js';
 
@@ -183,6 +185,12 @@ export const saveFieldMapping = wireable(({ mapping }) => {
     const [object, logical] = key.split('.');
     if (!value) {
       delete next[key];
+      continue;
+    }
+    if (key === PASSWORD_POLICY_KEY) {
+      const problem = passwordPolicyProblem(String(value));
+      if (problem) throw apexError(problem);
+      next[key] = String(value).trim().toLowerCase();
       continue;
     }
     const field = mappable(object).find((f) => f.name === value);

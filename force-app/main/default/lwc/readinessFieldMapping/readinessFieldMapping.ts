@@ -7,6 +7,8 @@ import {
   definitionsFromRecords,
   fieldInUse,
   mappingProblem,
+  passwordPolicyProblem,
+  PASSWORD_POLICY_KEY,
   reduceError,
   saveFieldMapping,
   themeOf,
@@ -195,6 +197,22 @@ export default class ReadinessFieldMapping extends LightningElement {
     return rows;
   }
 
+  /** The password policy an admin enters for the integration user's profile (saved with the mapping). */
+  get policyValue(): string {
+    return this.draft[PASSWORD_POLICY_KEY] ?? '';
+  }
+
+  /** Why the entered policy cannot be saved ('' when it can, or is blank). */
+  get policyInvalid(): string {
+    const value = this.policyValue.trim();
+    return value ? (passwordPolicyProblem(value) ?? '') : '';
+  }
+
+  handlePolicyChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.draft = { ...this.draft, [PASSWORD_POLICY_KEY]: input.value };
+  }
+
   get dirty(): boolean {
     const keys = new Set([...Object.keys(this.draft), ...Object.keys(this.saved)]);
     return [...keys].some((k) => (this.draft[k] ?? '') !== (this.saved[k] ?? ''));
@@ -202,7 +220,10 @@ export default class ReadinessFieldMapping extends LightningElement {
 
   /** A chosen field that cannot hold its value: nothing is sent until it is changed. */
   get hasInvalid(): boolean {
-    return this.rows.some((r) => r.invalid && (this.draft[r.key] ?? '') !== (this.saved[r.key] ?? ''));
+    return (
+      !!this.policyInvalid ||
+      this.rows.some((r) => r.invalid && (this.draft[r.key] ?? '') !== (this.saved[r.key] ?? ''))
+    );
   }
 
   get saveDisabled(): boolean {

@@ -259,6 +259,8 @@ export {
   definitionsFromRecords,
   fieldInUse,
   mappingProblem,
+  passwordPolicyProblem,
+  PASSWORD_POLICY_KEY,
   scoreRangeText,
   statusReasonDetail
 } from 'c/readinessEngine';

@@ -10,6 +10,7 @@ import frozen from '../../../../../../fixtures/snapshots/frozen-user.json';
 import soap from '../../../../../../fixtures/snapshots/soap-login-no-use-any-api-auth.json';
 import limited from '../../../../../../fixtures/snapshots/limited-admin-rights.json';
 import unmapped from '../../../../../../fixtures/snapshots/unmapped-lead-score.json';
+import expiring from '../../../../../../fixtures/snapshots/password-expiring.json';
 
 jest.mock(
   '@salesforce/apex/ReadinessController.getReadiness',
@@ -91,6 +92,14 @@ describe('c-readiness-card', () => {
     expect(items[0].dataset.checkId).toBe('user.active');
     expect($(element, '[data-id="checked"]').textContent).toMatch(/^Checked /);
     expect($(element, '[data-id="open-console"]').getAttribute('href')).toBe('/lightning/n/Act_On_Readiness');
+  });
+
+  it('shows the date beside a problem where it matters: when the password expires', async () => {
+    const element = mount();
+    wire.emit(data(expiring));
+    await flush();
+    const item = $(element, '[data-check-id="auth.password-expiry"]');
+    expect(item.querySelector('[data-id="headline"]')?.textContent).toBe(': expires 5 Dec 2026 (in 12 days)');
   });
 
   it('says so when nothing is wrong', async () => {

@@ -108,6 +108,30 @@ describe('c-readiness-field-mapping', () => {
     expect(announced.mock.calls[0][0].detail).toEqual({ mapping: expected });
   });
 
+  it('takes the password policy of the profile in days or "never", saved with the mapping', async () => {
+    const el = mount();
+    await flush();
+    const input = el.shadowRoot!.querySelector('[data-id="policy-input"]') as HTMLInputElement;
+    const saveButton = el.shadowRoot!.querySelector('[data-id="save"]') as HTMLElement & {
+      disabled: boolean;
+    };
+    const enter = async (value: string) => {
+      input.value = value;
+      input.dispatchEvent(new CustomEvent('change'));
+      await flush();
+    };
+    await enter('soon');
+    expect(el.shadowRoot!.querySelector('[data-id="policy-invalid"]')?.textContent).toMatch(/1 to 3650/);
+    expect(saveButton.disabled).toBe(true);
+    await enter('60');
+    expect(el.shadowRoot!.querySelector('[data-id="policy-invalid"]')).toBeNull();
+    expect(saveButton.disabled).toBe(false);
+    save.mockResolvedValue({ ...saved, 'Password.ExpiresAfterDays': '60' });
+    saveButton.click();
+    await flush();
+    expect(JSON.parse(save.mock.calls[0][0].mapping)['Password.ExpiresAfterDays']).toBe('60');
+  });
+
   it('shows why the server refused a field', async () => {
     const el = mount();
     await flush();
