@@ -110,8 +110,8 @@ import MAPPING_PROBLEM_STANDARD from '@salesforce/label/c.Readiness_Mapping_Prob
 import MAPPING_SAVED from '@salesforce/label/c.Readiness_Mapping_Saved';
 import MAPPING_SAVING from '@salesforce/label/c.Readiness_Mapping_Saving';
 import MAPPING_TITLE from '@salesforce/label/c.Readiness_Mapping_Title';
-import MAPPINGPASSWORDPOLICY from '@salesforce/label/c.Readiness_mappingPasswordPolicy';
-import MAPPINGPASSWORDPOLICYHELP from '@salesforce/label/c.Readiness_mappingPasswordPolicyHelp';
+import MAPPING_PASSWORD_POLICY from '@salesforce/label/c.Readiness_mappingPasswordPolicy';
+import MAPPING_PASSWORD_POLICY_HELP from '@salesforce/label/c.Readiness_mappingPasswordPolicyHelp';
 import MD_NO_PROBLEMS from '@salesforce/label/c.Readiness_Md_No_Problems';
 import MD_PROBLEMS from '@salesforce/label/c.Readiness_Md_Problems';
 import MD_SCORE from '@salesforce/label/c.Readiness_Md_Score';
@@ -334,8 +334,8 @@ export const LABELS = {
   mappingLeadScore: MAPPING_LEAD_SCORE,
   mappingNoSuitable: MAPPING_NO_SUITABLE,
   mappingNotMapped: MAPPING_NOT_MAPPED,
-  mappingpasswordpolicy: MAPPINGPASSWORDPOLICY,
-  mappingpasswordpolicyhelp: MAPPINGPASSWORDPOLICYHELP,
+  mappingPasswordPolicy: MAPPING_PASSWORD_POLICY,
+  mappingPasswordPolicyHelp: MAPPING_PASSWORD_POLICY_HELP,
   mappingPlaceholder: MAPPING_PLACEHOLDER,
   mappingProblemBounce: MAPPING_PROBLEM_BOUNCE,
   mappingProblemLength: MAPPING_PROBLEM_LENGTH,
